@@ -1,0 +1,3 @@
+"""sanctionwatch: a workbench for monitoring UN sanctions."""
+
+__version__ = "0.1.0"

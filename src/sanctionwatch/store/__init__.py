@@ -1,0 +1,1 @@
+"""Storage: database engine and sessions, models, migrations, content-addressed blobs."""

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
+import sanctionwatch.access.guard  # noqa: F401  (installs the protected-read guard)
 from sanctionwatch.config import Settings
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"

@@ -9,7 +9,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import (
+    JSON,
     BigInteger,
+    Float,
     DateTime,
     ForeignKey,
     Integer,
@@ -80,3 +82,37 @@ class LedgerEntry(Base):
     entry: Mapped[bytes] = mapped_column(LargeBinary)
     leaf_hash: Mapped[bytes] = mapped_column(LargeBinary(32))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class IncidentRecord(Base):
+    """An incident extracted from (or recorded against) one evidence item.
+
+    It inherits the caveats of its evidence item at creation; a release decision by a
+    coordinator may later relax what a given audience sees (recorded elsewhere, ledgered).
+    """
+
+    __tablename__ = "incident"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    evidence_id: Mapped[str] = mapped_column(ForeignKey("evidence_item.id"), index=True)
+    ordinal: Mapped[int] = mapped_column(Integer)
+    type: Mapped[str] = mapped_column(String(40), index=True)
+    from_country: Mapped[str | None] = mapped_column(String(2), index=True)
+    to_country: Mapped[str | None] = mapped_column(String(2), index=True)
+    item: Mapped[str | None] = mapped_column(String(300))
+    category: Mapped[str | None] = mapped_column(String(80))
+    quantity: Mapped[float | None] = mapped_column(Float)
+    quantity_max: Mapped[float | None] = mapped_column(Float)
+    unit: Mapped[str | None] = mapped_column(String(40))
+    when: Mapped[str | None] = mapped_column(String(10))
+    stance: Mapped[str] = mapped_column(String(10))
+    attribution: Mapped[str | None] = mapped_column(String(300))
+    span_start: Mapped[int | None] = mapped_column(Integer)
+    span_end: Mapped[int | None] = mapped_column(Integer)
+    sentence: Mapped[str | None] = mapped_column(Text)
+    extra: Mapped[dict[str, object]] = mapped_column(JSON, default=dict)
+    caveat: Mapped[str] = mapped_column(String(200))
+    originator_caveat: Mapped[str] = mapped_column(String(200))
+    source: Mapped[str] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    ledger_seq: Mapped[int] = mapped_column(BigInteger)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy import MetaData
 
+from sanctionwatch.ledger import models as ledger_models  # noqa: F401
+from sanctionwatch.lists import models as _lists_models  # noqa: F401
+from sanctionwatch.access import models as access_models  # noqa: F401
 from sanctionwatch.store import models  # noqa: F401
 from sanctionwatch.store.base import Base
 

@@ -66,9 +66,38 @@ def upgrade() -> None:
     )
     op.create_index("ix_ledger_entry_kind", "ledger_entry", ["kind"])
     op.create_index("ix_ledger_entry_subject", "ledger_entry", ["subject"])
+    op.create_table(
+        "incident",
+        sa.Column("id", sa.String(40), primary_key=True),
+        sa.Column("evidence_id", sa.String(32), sa.ForeignKey("evidence_item.id"), nullable=False),
+        sa.Column("ordinal", sa.Integer, nullable=False),
+        sa.Column("type", sa.String(40), nullable=False),
+        sa.Column("from_country", sa.String(2)),
+        sa.Column("to_country", sa.String(2)),
+        sa.Column("item", sa.String(300)),
+        sa.Column("category", sa.String(80)),
+        sa.Column("quantity", sa.Float),
+        sa.Column("quantity_max", sa.Float),
+        sa.Column("unit", sa.String(40)),
+        sa.Column("when", sa.String(10)),
+        sa.Column("stance", sa.String(10), nullable=False),
+        sa.Column("attribution", sa.String(300)),
+        sa.Column("span_start", sa.Integer),
+        sa.Column("span_end", sa.Integer),
+        sa.Column("sentence", sa.Text),
+        sa.Column("extra", sa.JSON, nullable=False),
+        sa.Column("caveat", sa.String(200), nullable=False),
+        sa.Column("originator_caveat", sa.String(200), nullable=False),
+        sa.Column("source", sa.String(40), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("ledger_seq", sa.BigInteger, nullable=False),
+    )
+    for col in ("evidence_id", "type", "from_country", "to_country"):
+        op.create_index(f"ix_incident_{col}", "incident", [col])
 
 
 def downgrade() -> None:
+    op.drop_table("incident")
     op.drop_table("intake_record")
     op.drop_table("evidence_item")
     op.drop_table("ledger_entry")

@@ -1,0 +1,1 @@
+"""The demo: the bundled sample documents and the walk-through that uses them."""

@@ -1,0 +1,1 @@
+"""Evidence intake: file -> text, language, collection record, ledger entry."""

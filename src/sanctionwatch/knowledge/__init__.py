@@ -1,0 +1,1 @@
+"""Validated reference data shipped with the package (gazetteers, item catalogue, ports)."""

@@ -1,0 +1,1 @@
+"""Maritime monitoring: AIS intake and cleaning, Parquet storage, detectors on DuckDB/Spark."""

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 LEVELS = ("public", "members", "rel", "originator")
-_REL = re.compile(r"^rel:([A-Za-z]{2}(?:\s*,\s*[A-Za-z]{2})*)$")
+_REL = re.compile(r"^rel:([A-Za-z]{2}(?:\s*,\s*[A-Za-z]{2})*)$", re.IGNORECASE)
 
 
 class CaveatError(ValueError):

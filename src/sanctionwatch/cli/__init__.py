@@ -16,6 +16,7 @@ from sanctionwatch.cli.context import AppContext, UserError
 
 COMMAND_MODULES: tuple[str, ...] = (
     "sanctionwatch.cli.db_cmd",
+    "sanctionwatch.cli.regime_cmd",
     "sanctionwatch.cli.ledger_cmd",
     "sanctionwatch.cli.evidence_cmd",
     "sanctionwatch.cli.access_cmd",

@@ -8,7 +8,12 @@ from sanctionwatch.access.evidence import list_evidence, show_evidence
 from sanctionwatch.cli.context import AppContext, UserError, emit_json, pass_app
 from sanctionwatch.cli.progress import progress_over
 from sanctionwatch.cli.session import acting, listing_context
-from sanctionwatch.ingest.pipeline import IntakeOptions, expand_paths, ingest_paths
+from sanctionwatch.ingest.pipeline import (
+    IntakeOptions,
+    IntakeResult,
+    expand_paths,
+    ingest_paths,
+)
 from sanctionwatch.timeutil import parse_iso
 
 
@@ -46,19 +51,24 @@ def ingest_cmd(app: AppContext, paths: tuple[str, ...], originator: str, caveat:
     except ValueError as exc:
         raise UserError(str(exc)) from None
     total = sum(1 for _ in expand_paths(paths))
+
+    def show(r: IntakeResult) -> None:  # printed as each item is committed
+        if r.status == "failed":
+            click.echo(f"FAILED  {r.path}: {r.error}", err=True)
+        else:
+            click.echo(f"{r.status:9} {r.item_id}  {r.language or '-':2}  "
+                       f"{r.incidents} incidents  {r.path}")
+
     with progress_over(app.settings.progress and not as_json, total, "ingesting") as step:
+        def on_result(r: IntakeResult) -> None:
+            step(r)
+            if not as_json:
+                show(r)
+
         report = ingest_paths(app.settings, app.engine, paths, options,
-                              derived=derived_records(app.settings), on_result=step)
-    rows = [r.__dict__ for r in report.results]
+                              derived=derived_records(app.settings), on_result=on_result)
     if as_json:
-        emit_json(rows)
-    else:
-        for r in report.results:
-            if r.status == "failed":
-                click.echo(f"FAILED  {r.path}: {r.error}", err=True)
-            else:
-                click.echo(f"{r.status:9} {r.item_id}  {r.language or '-':2}  "
-                           f"{r.incidents} incidents  {r.path}")
+        emit_json([r.__dict__ for r in report.results])
     if report.failed:
         raise UserError(f"{len(report.failed)} of {len(report.results)} file(s) failed",
                         exit_code=1)

@@ -147,7 +147,8 @@ def _links(items: Mapping[str, SourceItem], policy: Policy, matcher: CueMatcher)
 
 
 def _decimal(value: float) -> Decimal:
-    return Decimal(repr(float(value))).normalize()
+    d = Decimal(repr(float(value))).normalize()
+    return d.quantize(Decimal(1)) if d == d.to_integral_value() else d
 
 
 def _quantities(

@@ -39,6 +39,10 @@ _ALT_RE = re.compile(r"\b(" + "|".join(_ALT_SCALE) + r")\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s*")
 
 
+class EstimativeLanguageError(ValueError):
+    """Generated text broke the ICD 203 rules (a template bug, never a user error)."""
+
+
 class Check(BaseModel):
     """One step of the likelihood estimate: how many scale steps and why."""
 
@@ -171,8 +175,8 @@ def estimate(a: Assessment, confirmed: bool = False) -> Estimate:
     est = Estimate(likelihood=term, confidence=level, judgment=judgment, basis=basis,
                    confidence_statement=conf, checks=tuple(checks))
     problems = lint(est.text())
-    if problems:  # a bug in the templates, never a user error
-        raise AssertionError("; ".join(problems))
+    if problems:
+        raise EstimativeLanguageError("; ".join(problems))
     return est
 
 

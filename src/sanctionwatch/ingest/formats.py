@@ -60,7 +60,7 @@ def html_to_text(data: bytes) -> str:
         raise IngestError("not HTML: no markup found")
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     text = trafilatura.extract(
-        markup, include_comments=False, include_tables=True, favor_recall=True
+        markup, include_comments=False, include_tables=True
     )
     if not text or not text.strip():
         raise IngestError("HTML without extractable main text (empty or unreadable page)")

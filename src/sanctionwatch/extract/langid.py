@@ -1,0 +1,93 @@
+"""Language identification for the 8 supported languages, cheap first.
+
+Script decides for ko (Hangul), ja (kana), zh (Han without kana) and ru (Cyrillic).
+Latin text is decided by counting function words of en/de/fr/es in a prefix; only
+when that vote is unclear is lingua consulted (restricted to the 8 languages, built
+once per process, on a prefix). Other scripts or languages give ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+SUPPORTED: tuple[str, ...] = ("en", "de", "fr", "es", "ru", "ko", "ja", "zh")
+PREFIX = 1500
+
+_STOP = {
+    "en": {"the", "and", "of", "to", "in", "is", "that", "for", "with", "was", "has", "have",
+           "from", "by", "its", "said", "on", "which", "are", "were"},
+    "de": {"der", "die", "das", "und", "nicht", "mit", "den", "von", "ist", "ein", "eine",
+           "dem", "des", "auf", "sich", "zu", "hat", "nach", "auch", "wird", "im", "für"},
+    "fr": {"le", "la", "les", "et", "des", "du", "un", "une", "est", "que", "pour", "dans",
+           "qui", "au", "aux", "sur", "pas", "par", "avec", "ont", "été", "selon"},
+    "es": {"el", "la", "los", "las", "y", "del", "que", "en", "por", "con", "una", "para",
+           "su", "al", "es", "se", "como", "más", "fue", "han", "según"},
+}
+_WORD = re.compile(r"[a-zà-ÿäöüßñ]+")
+
+
+def _script_counts(text: str) -> tuple[int, int, int, int, int]:
+    hangul = kana = han = cyr = latin = 0
+    for ch in text:
+        o = ord(ch)
+        if o < 0x80:
+            if ch.isalpha():
+                latin += 1
+        elif 0xAC00 <= o <= 0xD7AF or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F:
+            hangul += 1
+        elif 0x3040 <= o <= 0x30FF:
+            kana += 1
+        elif 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF:
+            han += 1
+        elif 0x0400 <= o <= 0x04FF:
+            cyr += 1
+        elif ch.isalpha() and o < 0x250:
+            latin += 1
+    return hangul, kana, han, cyr, latin
+
+
+@cache
+def _lingua() -> Any:
+    from lingua import Language, LanguageDetectorBuilder
+
+    langs = [Language.ENGLISH, Language.GERMAN, Language.FRENCH, Language.SPANISH,
+             Language.RUSSIAN, Language.KOREAN, Language.JAPANESE, Language.CHINESE]
+    return LanguageDetectorBuilder.from_languages(*langs).build()
+
+
+def detect(text: str) -> tuple[str | None, str]:
+    """Return (language or None, how it was decided)."""
+    sample = text[:PREFIX]
+    hangul, kana, han, cyr, latin = _script_counts(sample)
+    total = hangul + kana + han + cyr + latin
+    if total < 3:
+        return None, "too little text"
+    if hangul >= max(kana, han, cyr, latin * 0.2, 1):
+        return "ko", "script"
+    if kana and kana + han >= max(cyr, latin * 0.2):
+        return "ja", "script"
+    if han >= max(cyr, latin * 0.2, 1):
+        return "zh", "script"
+    if cyr >= max(latin * 0.5, 1):
+        return "ru", "script"
+    if latin < total * 0.5:
+        return None, "unsupported script"
+    words = _WORD.findall(sample.lower())
+    scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOP.items()}
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    (best, top), (_, second) = ranked[0], ranked[1]
+    if top >= 4 and top >= 2 * second:
+        return best, "function words"
+    try:
+        found = _lingua().detect_language_of(sample)
+    except Exception:  # noqa: BLE001 - lingua missing or failing: fall back to the vote
+        found = None
+    if found is not None:
+        code = found.iso_code_639_1.name.lower()
+        if code in SUPPORTED:
+            return code, "lingua"
+    if top >= 2:
+        return best, "function words (weak)"
+    return None, "undecided"

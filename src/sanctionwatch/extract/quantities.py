@@ -1,0 +1,265 @@
+"""Numbers in news text: locale digit separators, scale words, ranges, currencies, units.
+
+``find_quantities(text, lang)`` returns ``Quantity`` records. Approximators ("more than",
+"rund", "более", "以上", "이상", "约", "más de", "10여") are skipped: the number as written
+is kept. A range "A to B" gives ``value=A`` and ``value_max=B``. Amounts in a currency
+other than US dollars keep ``currency`` but get no unit (they are not converted).
+"""
+
+from __future__ import annotations
+
+import re
+
+from sanctionwatch.extract.records import Quantity
+from sanctionwatch.knowledge.gazetteer import unit_keys
+
+_SCALES: dict[str, float] = {
+    "thousand": 1e3, "thousands": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9,
+    "billions": 1e9, "bn": 1e9, "b": 1e9, "m": 1e6, "mn": 1e6, "mln": 1e6, "k": 1e3,
+    "tausend": 1e3, "millionen": 1e6, "milliarden": 1e9, "milliarde": 1e9, "mio": 1e6,
+    "mrd": 1e9, "mille": 1e3, "milliards": 1e9, "milliard": 1e9,
+    "mil": 1e3, "millón": 1e6, "millones": 1e6, "mil millones": 1e9,
+    "тыс": 1e3, "тысяч": 1e3, "тысячи": 1e3, "тысячу": 1e3, "млн": 1e6, "миллион": 1e6,
+    "миллиона": 1e6, "миллионов": 1e6, "млрд": 1e9, "миллиард": 1e9, "миллиарда": 1e9,
+    "миллиардов": 1e9,
+    "만": 1e4, "억": 1e8, "천": 1e3, "조": 1e12, "万": 1e4, "萬": 1e4, "億": 1e8, "亿": 1e8,
+    "千": 1e3,
+}
+_WORDNUM: dict[str, float] = {
+    # en
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "twenty": 20,
+    "hundred": 100,
+    # de
+    "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8,
+    "neun": 9, "zehn": 10, "zwölf": 12, "hundert": 100,
+    # fr
+    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9,
+    "dix": 10, "cent": 100,
+    # es
+    "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8,
+    "nueve": 9, "diez": 10, "cien": 100,
+    # ru
+    "два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,
+    "восемь": 8, "девять": 9, "десять": 10, "сто": 100,
+    # ko native (with counters)
+    "두": 2, "세": 3, "네": 4, "다섯": 5,
+}
+_CJK_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4,
+               "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CJK_SMALL = {"十": 10, "百": 100, "千": 1000}
+_CJK_BIG = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8}
+
+_CURRENCY_BEFORE = re.compile(r"(us\$|\$|usd\s?|€|eur\s?|£|¥|￥|₩|rub\s?)$", re.I)
+_CURRENCY_AFTER = {
+    "USD": ("dollar", "dollars", "usd", "us-dollar", "dólares", "долл", "달러", "ドル",
+            "米ドル", "美元", "us$"),
+    "EUR": ("euro", "euros", "eur", "евро", "유로", "ユーロ", "欧元"),
+    "JPY": ("円", "yen", "엔", "日元", "иен"),
+    "KRW": ("원", "won", "韩元", "ウォン"),
+    "CNY": ("yuan", "元", "위안"),
+    "RUB": ("рубл", "rubles", "roubles", "루블"),
+}
+_CURRENCY_SYMBOL = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR",
+                    "£": "GBP", "¥": "JPY", "￥": "JPY", "₩": "KRW", "rub": "RUB"}
+_APPROX_AFTER = re.compile(r"^\s?(여|余|多|以上|이상|남짓|あまり|余り|超|plus)")
+_SCALE_WORDS = sorted(_SCALES, key=len, reverse=True)
+_SCALE_RE = re.compile(
+    r"^\s?(" + "|".join(re.escape(w) for w in _SCALE_WORDS) + r")(?:\.|\b|(?=[^a-zа-я]))",
+    re.I)
+_RANGE_SEP = re.compile(r"^\s?(?:-|–|—|to|bis|und|and|à|a|y|до|и|~|～|에서|至|から)\s?", re.I)
+_NB = r"(?<![0-9A-Za-zÀ-ÿА-Яа-яЁё.,])"
+_NUM = re.compile(_NB + r"\d{1,3}(?:(?:[,.']|\s(?=\d{3}\b))\d{3})+(?:[.,]\d+)?(?!\d)"
+                  r"|" + _NB + r"\d+(?:[.,]\d+)?(?!\d)")
+_WORD_RE = re.compile(r"(?<!\w)(" + "|".join(sorted(_WORDNUM, key=len, reverse=True))
+                      + r")(?!\w)", re.I)
+_CJK_RE = re.compile(r"[〇零一二两兩三四五六七八九十百千]+[万萬亿億]?[〇零一二两兩三四五六七八九十百千]*")
+_EXCLUDE_AFTER = re.compile(r"^\s?(mm|cm|km|%|prozent|per cent|percent|°|:\d|-mm|\s?mm\b|"
+                            r"-foot|-meter|-year|-jährig|jahre?\b|years?\b|ans?\b|лет|года?\b|"
+                            r"년|年|월|月|일|日|時|시|분|歳|세|살|мм|км|км²|kg|кг|㎞|st\b|th\b|nd\b|rd\b)",
+                            re.I)
+_FILLER = re.compile(r"^\s?(?:de |d'|of |de los |de las |of the |von )")
+_DECIMAL_COMMA = {"de", "fr", "es", "ru"}
+_MONTHS_EN = re.compile(r"(january|february|march|april|may|june|july|august|september|october|"
+                        r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|"
+                        r"januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|"
+                        r"mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|"
+                        r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
+                        r"octubre|noviembre|diciembre|января|февраля|марта|апреля|мая|июня|"
+                        r"июля|августа|сентября|октября|ноября|декабря)\.?\s?$", re.I)
+
+
+def parse_number(raw: str, lang: str) -> float | None:
+    """Digits with locale separators → float ('11.000' de → 11000; '4,4' de → 4.4)."""
+    s = raw.replace("'", "").replace(" ", "")
+    if not s:
+        return None
+    groups = re.split(r"[.,]", s)
+    seps = re.findall(r"[.,]", s)
+    if not seps:
+        return float(s)
+    if len(seps) == 1:
+        sep, tail = seps[0], groups[1]
+        decimal = "," if lang in _DECIMAL_COMMA else "."
+        if len(tail) == 3 and sep != decimal:
+            return float(groups[0] + tail)
+        if len(tail) == 3 and sep == decimal and lang not in _DECIMAL_COMMA:
+            return float(groups[0] + "." + tail)
+        if len(tail) == 3 and lang in _DECIMAL_COMMA and sep == ",":
+            return float(groups[0] + "." + tail)
+        return float(groups[0] + "." + tail)
+    # several separators: the last one may be the decimal mark
+    last = seps[-1]
+    if len(groups[-1]) != 3 or (len(set(seps)) == 2):
+        return float("".join(groups[:-1]) + "." + groups[-1])
+    return float("".join(groups)) if last else None
+
+
+def parse_cjk(raw: str) -> float | None:
+    total, section, digit = 0.0, 0.0, 0.0
+    seen = False
+    for ch in raw:
+        if ch in _CJK_DIGITS:
+            digit = _CJK_DIGITS[ch]
+            seen = True
+        elif ch in _CJK_SMALL:
+            section += (digit or 1) * _CJK_SMALL[ch]
+            digit = 0
+            seen = True
+        elif ch in _CJK_BIG:
+            total += (section + digit or 1) * _CJK_BIG[ch]
+            section = digit = 0
+        else:
+            return None
+    value = total + section + digit
+    return value if seen and value > 0 else None
+
+
+def _unit_after(text: str, pos: int, lang: str) -> tuple[str | None, int]:
+    """Unit word starting at ``pos`` (after optional space/approximator)."""
+    window = text[pos:pos + 40].lower()
+    m = _APPROX_AFTER.match(window)
+    skip = m.end() if m else 0
+    rest = window[skip:]
+    filler = _FILLER.match(rest)
+    if filler:
+        rest = rest[filler.end():]
+        skip += filler.end()
+    stripped = rest.lstrip(" ")
+    skip += len(rest) - len(stripped)
+    if stripped[:1] in ("명", "人", "名") or stripped.startswith("человек"):
+        return "persons", pos + skip + 1
+    for key, unit in unit_keys(lang):
+        if stripped.startswith(key):
+            end = len(key)
+            if end < len(stripped) and key[-1].isalpha() and stripped[end].isalpha() \
+                    and ord(key[-1]) < 0x1100 and not key.endswith("*"):
+                continue
+            return unit, pos + skip + end
+    return None, pos
+
+
+def _currency_after(text: str, pos: int) -> tuple[str | None, int]:
+    window = text[pos:pos + 14].lower().lstrip(" ")
+    offset = pos + (len(text[pos:pos + 14]) - len(text[pos:pos + 14].lstrip(" ")))
+    for code, words in _CURRENCY_AFTER.items():
+        for w in words:
+            if window.startswith(w):
+                nxt = window[len(w):len(w) + 1]
+                if nxt.isalpha() and ord(nxt) < 0x1100 and w not in ("долл",):
+                    continue
+                return code, offset + len(w)
+    return None, pos
+
+
+def find_quantities(text: str, lang: str) -> list[Quantity]:
+    """All quantities in ``text`` with the unit or currency that follows/precedes them."""
+    spans: list[tuple[int, int, float]] = []
+    for m in _NUM.finditer(text):
+        value = parse_number(m.group(0), lang)
+        if value is not None:
+            spans.append((m.start(), m.end(), value))
+    if lang in ("zh", "ja", "ko"):
+        for m in _CJK_RE.finditer(text):
+            cjk = parse_cjk(m.group(0))
+            if cjk is not None:
+                spans.append((m.start(), m.end(), cjk))
+    for m in _WORD_RE.finditer(text):
+        spans.append((m.start(), m.end(), _WORDNUM[m.group(1).lower()]))
+    spans.sort()
+    out: list[Quantity] = []
+    skip_until = -1
+    for start, end, value in spans:
+        if start < skip_until:
+            continue
+        q, nxt = _build(text, lang, start, end, value)
+        if q is None:
+            continue
+        # a range: "150 und 300 Millionen Dollar", "$200 million to $500 million"
+        r = _RANGE_SEP.match(text[q.end:q.end + 8])
+        if r:
+            for s2, e2, v2 in spans:
+                if s2 == q.end + r.end() or (s2 == q.end + r.end() + 1
+                                             and text[s2 - 1] in "$€"):
+                    q2, nxt2 = _build(text, lang, s2, e2, v2)
+                    if q2 is not None and (q.unit is None or q2.unit in (q.unit, None)):
+                        scale = _scale_of(q2, v2)
+                        low = q.value if q.value != value or scale == 1 else value * scale
+                        q = Quantity(q.start, q2.end, low, q2.value, q2.unit or q.unit,
+                                     q2.currency or q.currency)
+                        nxt = nxt2
+                    break
+        out.append(q)
+        skip_until = nxt
+    return out
+
+
+def _scale_of(q: Quantity, raw_value: float) -> float:
+    return q.value / raw_value if raw_value else 1.0
+
+
+def _build(text: str, lang: str, start: int, end: int,
+           value: float) -> tuple[Quantity | None, int]:
+    before = text[max(0, start - 6):start]
+    if start > 0 and (text[start - 1] in "-–#№/" or text[start - 1].isalpha()
+                      and ord(text[start - 1]) < 0x1100):
+        if not _CURRENCY_BEFORE.search(before):
+            return None, end
+    if _MONTHS_EN.search(text[max(0, start - 12):start]):
+        return None, end
+    after = text[end:end + 12]
+    if _EXCLUDE_AFTER.match(after) and not re.match(r"^\s?(만|억|천|万|億|亿|千)", after):
+        return None, end
+    if re.match(r"^\d{4}$", text[start:end]) and 1900 <= value <= 2100:
+        return None, end
+    currency = None
+    cm = _CURRENCY_BEFORE.search(before)
+    if cm:
+        currency = _CURRENCY_SYMBOL.get(cm.group(1).strip().lower())
+    pos = end
+    # scale words, possibly compound (9억2000만 → 9e8 + 2000e4)
+    sm = _SCALE_RE.match(text[pos:pos + 14])
+    if sm:
+        value *= _SCALES[sm.group(1).lower()]
+        pos += sm.end()
+        m2 = re.match(r"(\d+)\s?(만|천)", text[pos:pos + 10])
+        if m2 and lang == "ko":
+            value += float(m2.group(1)) * _SCALES[m2.group(2)]
+            pos += m2.end()
+    elif value < 1e4 and lang in ("zh", "ja", "ko"):
+        pass
+    am = _APPROX_AFTER.match(text[pos:pos + 6])
+    if am and lang in ("ko", "zh", "ja"):
+        pos += am.end()
+    if currency is None:
+        currency, cpos = _currency_after(text, pos)
+        if currency:
+            pos = cpos
+    unit: str | None
+    if currency == "USD":
+        unit = "USD"
+    elif currency:
+        unit = None
+    else:
+        unit, pos = _unit_after(text, pos, lang)
+    return Quantity(start, pos, value, None, unit, currency), pos

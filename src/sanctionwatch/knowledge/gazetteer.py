@@ -1,0 +1,260 @@
+"""Load the extraction gazetteers (countries, ports, items, cues, units) and match them.
+
+The data live in ``knowledge/data/*.yaml`` and are validated by ``knowledge.schema``.
+``Gazetteer.for_language(lang)`` builds (once per process and language) one Aho-Corasick
+automaton over the keys of that language plus the English keys, because English names
+and acronyms turn up in texts of every language. ``scan`` returns the matches with
+character offsets into the original text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any, Literal
+
+import ahocorasick
+import yaml
+from pydantic import ValidationError
+
+from sanctionwatch.knowledge.schema import (
+    LANGS,
+    CountryFile,
+    CueFile,
+    ItemCue,
+    ItemCueFile,
+    PortFile,
+    UnitFile,
+)
+
+Layer = Literal["country", "port", "item", "cue"]
+DATA_FILES = ("countries.yaml", "ports.yaml", "item_cues.yaml", "cues.yaml", "units.yaml")
+
+
+class GazetteerError(ValueError):
+    """A gazetteer data file is missing or invalid."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a key stands for: a layer, a kind within it and a value."""
+
+    layer: Layer
+    kind: str  # country: name/adjective/capital/actor; cue: give/get/...; item/port: "item"/"port"
+    value: str  # ISO2 code, cue kind, item name or port name
+    extra: str = ""  # port: country code
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int
+    end: int
+    entry: Entry
+    key: str
+
+
+def _load_yaml(name: str) -> Any:
+    try:
+        text = resources.files("sanctionwatch.knowledge").joinpath("data", name).read_text(
+            encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise GazetteerError(f"gazetteer file missing: knowledge/data/{name}") from exc
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise GazetteerError(f"knowledge/data/{name}: not valid YAML: {exc}") from exc
+
+
+def _validate(name: str, model: Any) -> Any:
+    try:
+        return model.model_validate(_load_yaml(name))
+    except ValidationError as exc:
+        raise GazetteerError(f"knowledge/data/{name}: {exc}") from exc
+
+
+@cache
+def countries() -> CountryFile:
+    return _validate("countries.yaml", CountryFile)  # type: ignore[no-any-return]
+
+
+@cache
+def ports() -> PortFile:
+    return _validate("ports.yaml", PortFile)  # type: ignore[no-any-return]
+
+
+@cache
+def items() -> ItemCueFile:
+    return _validate("item_cues.yaml", ItemCueFile)  # type: ignore[no-any-return]
+
+
+@cache
+def cues() -> CueFile:
+    return _validate("cues.yaml", CueFile)  # type: ignore[no-any-return]
+
+
+@cache
+def units() -> UnitFile:
+    return _validate("units.yaml", UnitFile)  # type: ignore[no-any-return]
+
+
+@cache
+def item_index() -> dict[str, ItemCue]:
+    return {cue.item: cue for cue in items().items}
+
+
+def load_all() -> None:
+    """Validate every data file now (raises GazetteerError naming the bad file)."""
+    countries()
+    ports()
+    items()
+    cues()
+    units()
+
+
+def is_cjk(ch: str) -> bool:
+    """Hangul, kana and Han characters: scripts written without spaces between names."""
+    o = ord(ch)
+    return (0x1100 <= o <= 0x11FF or 0x3040 <= o <= 0x30FF or 0x3130 <= o <= 0x318F
+            or 0x3400 <= o <= 0x4DBF or 0x4E00 <= o <= 0x9FFF or 0xAC00 <= o <= 0xD7AF
+            or 0xF900 <= o <= 0xFAFF)
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() and not is_cjk(ch)
+
+
+@dataclass(frozen=True, slots=True)
+class _Key:
+    text: str  # lowercased key without '*' or '='
+    stem: bool
+    case: str | None  # original spelling for case-sensitive keys
+    entries: tuple[Entry, ...]
+
+
+class Gazetteer:
+    """An automaton over the keys of one language (plus English)."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        table: dict[tuple[str, bool, str | None], list[Entry]] = {}
+
+        def add(raw: str, entry: Entry) -> None:
+            case = None
+            if raw.startswith("="):
+                raw = raw[1:]
+                case = raw.rstrip("*")
+            stem = raw.endswith("*")
+            text = raw.rstrip("*").lower()
+            if text:
+                bucket = table.setdefault((text, stem, case), [])
+                if entry not in bucket:
+                    bucket.append(entry)
+
+        langs = {lang, "en"}
+        for c in countries().countries:
+            for kind, mapping in (("name", c.names), ("adjective", c.adjectives),
+                                  ("capital", c.capitals), ("actor", c.actors)):
+                for lg, keys in mapping.items():
+                    if lg in langs:
+                        for k in keys:
+                            add(k, Entry("country", kind, c.iso2))
+        for p in ports().ports:
+            for lg, keys in p.keys.items():
+                if lg in langs:
+                    for k in keys:
+                        add(k, Entry("port", "port", p.name, p.country))
+        for it in items().items:
+            for lg, keys in it.keys.items():
+                if lg == lang or (lg == "en" and lang in ("en",)):
+                    for k in keys:
+                        add(k, Entry("item", "item", it.item))
+        for group in cues().cues:
+            for lg, keys in group.keys.items():
+                if lg == lang:
+                    for k in keys:
+                        add(k, Entry("cue", group.kind, group.kind))
+        self._automaton = ahocorasick.Automaton()
+        merged: dict[str, list[_Key]] = {}
+        for (text, stem, case), entries in table.items():
+            merged.setdefault(text, []).append(_Key(text, stem, case, tuple(entries)))
+        for text, keys in merged.items():
+            self._automaton.add_word(text, tuple(keys))
+        self._automaton.make_automaton()
+        self.size = len(merged)
+
+    def scan(self, text: str, lowered: str | None = None) -> list[Match]:
+        """All matches in ``text``; per layer (except cues) longest-leftmost, no overlaps."""
+        low = lowered if lowered is not None else lower_same_length(text)
+        n = len(low)
+        raw: list[Match] = []
+        for end_idx, keys in self._automaton.iter(low):
+            for key in keys:
+                start = end_idx - len(key.text) + 1
+                end = end_idx + 1
+                first, last = key.text[0], key.text[-1]
+                if not is_cjk(first) and start > 0 and _is_word(low[start - 1]):
+                    continue
+                if key.stem:
+                    while end < n and _is_word(low[end]):
+                        end += 1
+                elif not is_cjk(last) and last != "-" and end < n and _is_word(low[end]):
+                    continue
+                if key.case is not None and text[start:start + len(key.case)] != key.case:
+                    continue
+                for entry in key.entries:
+                    raw.append(Match(start, end, entry, key.text))
+        return _resolve(raw)
+
+
+def _resolve(raw: list[Match]) -> list[Match]:
+    """Keep the longest match where matches of the same layer overlap (cues: keep all)."""
+    out: list[Match] = []
+    by_layer: dict[str, list[Match]] = {}
+    for m in raw:
+        if m.entry.layer == "cue":
+            out.append(m)
+        else:
+            by_layer.setdefault(m.entry.layer, []).append(m)
+    for layer_matches in by_layer.values():
+        # longest span first; on equal spans the longer (more specific) key wins
+        layer_matches.sort(key=lambda m: (-(m.end - m.start), m.start, -len(m.key)))
+        taken: list[tuple[int, int]] = []
+        for m in layer_matches:
+            if any(m.start < e and s < m.end for s, e in taken):
+                continue
+            taken.append((m.start, m.end))
+            out.append(m)
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+def lower_same_length(text: str) -> str:
+    """Lowercase without changing the length (so offsets stay valid)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+@lru_cache(maxsize=16)
+def for_language(lang: str) -> Gazetteer:
+    """The automaton for ``lang`` (one of LANGS; anything else gets the English one)."""
+    return Gazetteer(lang if lang in LANGS else "en")
+
+
+def unit_keys(lang: str) -> list[tuple[str, str]]:
+    """(key, unit) pairs for ``lang`` and English, longest first."""
+    return _unit_keys(lang if lang in LANGS else "en")
+
+
+@cache
+def _unit_keys(lang: str) -> list[tuple[str, str]]:
+    pairs: list[tuple[str, str]] = []
+    for u in units().units:
+        for lg, keys in u.keys.items():
+            if lg in (lang, "en"):
+                pairs.extend((unicodedata.normalize("NFKC", k), u.unit) for k in keys)
+    pairs.sort(key=lambda p: -len(p[0]))
+    return pairs

@@ -1,0 +1,188 @@
+"""Comparing two name readings token by token, with an account of every token pairing.
+
+Tokens pair up in tiers: literal (same letters) 1.0, romanisation (same romanisation key,
+e.g. Jong/Jeong) 0.95, transliteration (same lossy key, e.g. Russian Чен for Jong) 0.85,
+spacing (one token equals several adjacent tokens of the other name: CHONMASAN /
+CHON MA SAN), then fuzzy (edit similarity of the keys, for typos). The score is the
+weighted share of both names' letters that found a partner.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Indel
+
+from sanctionwatch.lists.matching.korean import family_keys, rom_key, skeleton
+from sanctionwatch.lists.matching.text import readings
+
+# Legal-form and filler words count for little: "Co Ltd" must not make two firms alike.
+LIGHT_WORDS = frozenset({
+    "co", "company", "ltd", "limited", "corp", "corporation", "inc", "incorporated", "llc",
+    "plc", "jsc", "ojsc", "cjsc", "oao", "zao", "ooo", "ao", "pao", "gmbh", "sa", "ag", "bv",
+    "the", "of", "and", "for", "de", "al", "el", "trading", "group", "general", "llp",
+})
+TIERS = {"literal": 1.0, "romanisation": 0.95, "transliteration": 0.85, "spacing": 0.95}
+FUZZY_FLOOR = 0.5
+FUZZY_FACTOR = 0.9
+
+
+@dataclass(frozen=True)
+class Tok:
+    text: str
+    key: str
+    skel: str
+    weight: float
+    family: bool
+
+    @property
+    def number(self) -> bool:
+        return self.text.isdigit()
+
+
+def make_tokens(reading: list[str]) -> tuple[Tok, ...]:
+    fam = family_keys()
+    out = []
+    for text in reading:
+        key = rom_key(text) if text.isascii() else text
+        skel = skeleton(text) if text.isascii() else text
+        base = max(len(key), 3)
+        weight = base * (0.25 if text in LIGHT_WORDS else 1.0)
+        out.append(Tok(text, key, skel, weight, key in fam))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class NameForm:
+    """One reading of one name, ready to compare."""
+
+    original: str
+    tokens: tuple[Tok, ...]
+    compact: str
+    numbers: frozenset[str]
+
+    @property
+    def total(self) -> float:
+        return sum(t.weight for t in self.tokens)
+
+
+def name_forms(name: str) -> list[NameForm]:
+    out = []
+    for reading in readings(name):
+        toks = make_tokens(reading)
+        compact = "".join(t.skel for t in toks if t.weight >= 1.0) or "".join(
+            t.skel for t in toks)
+        out.append(NameForm(name, toks, compact, frozenset(t.text for t in toks if t.number)))
+    return out
+
+
+@dataclass
+class Pairing:
+    query: list[int]
+    candidate: list[int]
+    sim: float
+    how: str
+
+
+@dataclass
+class NameMatch:
+    query: NameForm
+    candidate: NameForm
+    score: float
+    pairings: list[Pairing] = field(default_factory=list)
+    q_left: list[int] = field(default_factory=list)
+    c_left: list[int] = field(default_factory=list)
+
+    def explain(self) -> dict[str, object]:
+        q, c = self.query.tokens, self.candidate.tokens
+        return {
+            "query": self.query.original,
+            "candidate": self.candidate.original,
+            "score": round(self.score, 3),
+            "tokens": [
+                {"query": " ".join(q[i].text for i in p.query),
+                 "candidate": " ".join(c[j].text for j in p.candidate),
+                 "how": p.how, "similarity": round(p.sim, 3)}
+                for p in self.pairings
+            ],
+            "unmatched_query": [q[i].text for i in self.q_left],
+            "unmatched_candidate": [c[j].text for j in self.c_left],
+        }
+
+
+def _runs(free: list[bool], toks: tuple[Tok, ...], size: int) -> list[tuple[list[int], str, str]]:
+    out = []
+    for start in range(len(toks) - size + 1):
+        idx = list(range(start, start + size))
+        if all(free[i] for i in idx):
+            out.append((idx, "".join(toks[i].key for i in idx),
+                        "".join(toks[i].skel for i in idx)))
+    return out
+
+
+def compare(q: NameForm, c: NameForm) -> NameMatch:
+    qt, ct = q.tokens, c.tokens
+    qf, cf = [True] * len(qt), [True] * len(ct)
+    pairings: list[Pairing] = []
+
+    def take(qi: list[int], cj: list[int], sim: float, how: str) -> None:
+        for i in qi:
+            qf[i] = False
+        for j in cj:
+            cf[j] = False
+        pairings.append(Pairing(qi, cj, sim, how))
+
+    for how, attr in (("literal", "text"), ("romanisation", "key"), ("transliteration", "skel")):
+        for i, t in enumerate(qt):
+            if not qf[i]:
+                continue
+            value = getattr(t, attr)
+            for j, u in enumerate(ct):
+                if cf[j] and getattr(u, attr) == value:
+                    take([i], [j], TIERS[how], how)
+                    break
+    # Spacing: one token against 2–3 adjacent free tokens of the other name.
+    for size in (3, 2):
+        for side_q in (True, False):
+            singles, multi = (qt, ct) if side_q else (ct, qt)
+            sfree, mfree = (qf, cf) if side_q else (cf, qf)
+            for idx, key, skel in _runs(mfree, multi, size):
+                if not all(mfree[i] for i in idx):
+                    continue
+                for k, t in enumerate(singles):
+                    if sfree[k] and (t.key == key or t.skel == skel):
+                        if side_q:
+                            take([k], idx, TIERS["spacing"], "spacing")
+                        else:
+                            take(idx, [k], TIERS["spacing"], "spacing")
+                        break
+    # Fuzzy: best remaining pairs by edit similarity of the keys.
+    cands = []
+    for i, t in enumerate(qt):
+        if not qf[i] or t.number:
+            continue
+        for j, u in enumerate(ct):
+            short, long_ = sorted((len(t.key), len(u.key)))
+            if cf[j] and not u.number and short >= 0.6 * long_:
+                sim = Indel.normalized_similarity(t.key, u.key)
+                if sim >= FUZZY_FLOOR:
+                    cands.append((sim, i, j))
+    for sim, i, j in sorted(cands, reverse=True):
+        if qf[i] and cf[j]:
+            take([i], [j], sim * FUZZY_FACTOR, "fuzzy")
+    # Leftovers on both sides compared as one run each (typo inside a spacing variant).
+    q_left = [i for i, f in enumerate(qf) if f]
+    c_left = [j for j, f in enumerate(cf) if f]
+    if q_left and c_left and (len(q_left) > 1 or len(c_left) > 1):
+        qs = "".join(qt[i].key for i in q_left)
+        cs = "".join(ct[j].key for j in c_left)
+        sim = Indel.normalized_similarity(qs, cs)
+        if sim >= 0.8 and min(len(qs), len(cs)) >= 5:
+            take(q_left, c_left, sim * FUZZY_FACTOR, "fuzzy")
+            q_left, c_left = [], []
+    got = 0.0
+    for p in pairings:
+        got += p.sim * (sum(qt[i].weight for i in p.query) + sum(ct[j].weight for j in p.candidate))
+    total = q.total + c.total
+    score = got / total if total else 0.0
+    return NameMatch(q, c, score, pairings, q_left, c_left)

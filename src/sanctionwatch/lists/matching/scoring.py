@@ -1,0 +1,160 @@
+"""Entity-level score: best name pairing, then identifiers, dates of birth, countries.
+
+Each feature that fires is reported with its weight and effect, so every result can say
+why it scored what it scored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sanctionwatch.lists.matching.names import NameForm, NameMatch, compare
+from sanctionwatch.lists.matching.query import Query, Target
+
+# Feature weights: multipliers (×) act on the name score, the others are added.
+WEIGHTS: dict[str, float] = {
+    "weak_alias": 0.9,              # × a Low-quality UN alias counts for less
+    "given_name_conflict": 0.7,     # × same family name, different given name
+    "given_name_conflict_2nd": 0.85,  # × …softened when DOB or nationality agree
+    "family_name_conflict": 0.7,    # × same given names, different family name
+    "family_name_only": 0.5,        # × only the family name agrees
+    "identifier_match": 0.1,        # + and the score is raised to at least 0.9
+    "identifier_conflict": -0.35,   # + both have IMO/MMSI numbers, none shared
+    "number_conflict": -0.3,        # + NAM SAN 8 vs NAM SAN 6
+    "birth_date_match": 0.05,
+    "birth_date_conflict": -0.15,   # years 2–5 apart
+    "birth_date_conflict_far": -0.35,  # years more than 5 apart
+    "country_match": 0.03,
+    "country_conflict": -0.1,
+}
+FEATURE_DOCS = {
+    "name": "Best token-aligned similarity of a query name and a listed name",
+    "weak_alias": "The best name is a low-quality alias (weakAlias)",
+    "given_name_conflict": "Family names agree but given names differ",
+    "family_name_conflict": "Given names agree but family names differ",
+    "family_name_only": "Only the family name agrees",
+    "identifier_match": "An IMO, MMSI or document number is shared",
+    "identifier_conflict": "IMO or MMSI numbers are given on both sides and differ",
+    "number_conflict": "Numbers inside the names differ (vessel hull numbers)",
+    "birth_date_match": "A date of birth agrees (same year or date)",
+    "birth_date_conflict": "Dates of birth differ by more than a year",
+    "country_match": "Nationality or country agrees",
+    "country_conflict": "Nationalities or countries are given on both sides and differ",
+}
+
+
+@dataclass
+class Scored:
+    target: Target
+    score: float
+    features: dict[str, float]
+    effects: list[dict[str, Any]] = field(default_factory=list)
+    best: NameMatch | None = None
+    identifiers: list[dict[str, str]] = field(default_factory=list)
+
+
+def _family_index(form: NameForm) -> int | None:
+    toks = form.tokens
+    if len(toks) < 2:
+        return None
+    if toks[0].family:
+        return 0
+    if toks[-1].family:
+        return len(toks) - 1
+    return None
+
+
+def _family_rule(m: NameMatch) -> str | None:
+    fam = _family_index(m.candidate)
+    if fam is None:
+        return None
+    solid = [j for j, t in enumerate(m.candidate.tokens) if t.weight >= 1.0 and j != fam]
+    paired = {j for p in m.pairings for j in p.candidate}
+    q_rest = [i for i in m.q_left if m.query.tokens[i].weight >= 1.0]
+    c_rest = [j for j in m.c_left if j != fam and m.candidate.tokens[j].weight >= 1.0]
+    if fam in paired:
+        if q_rest and c_rest:
+            return "given_name_conflict"
+        if solid and not paired & set(solid):
+            return "family_name_only"
+        return None
+    if any(i for i in m.q_left) and paired & set(solid) and not c_rest and q_rest:
+        return "family_name_conflict"
+    return None
+
+
+def _years(dates: list[str]) -> set[int]:
+    return {int(d[:4]) for d in dates if d[:4].isdigit()}
+
+
+def score_target(query: Query, forms: list[NameForm], target: Target,
+                 cand_forms: list[tuple[NameForm, str]]) -> Scored:
+    best: NameMatch | None = None
+    best_score, best_prop = 0.0, "name"
+    for qf in forms:
+        for cf, prop in cand_forms:
+            m = compare(qf, cf)
+            s = m.score * (WEIGHTS["weak_alias"] if prop == "weakAlias" else 1.0)
+            if s > best_score or best is None:
+                best, best_score, best_prop = m, s, prop
+    features: dict[str, float] = {"name": round(best.score, 4) if best else 0.0}
+    effects: list[dict[str, Any]] = []
+    score = best_score
+
+    def fire(name: str, value: float = 1.0) -> None:
+        features[name] = value
+        effects.append({"feature": name, "weight": WEIGHTS[name], "doc": FEATURE_DOCS.get(
+            name.removesuffix("_2nd").removesuffix("_far"), "")})
+
+    if best_prop == "weakAlias":
+        fire("weak_alias")
+    # Second factors and contradictions.
+    qy, ty = _years(query.birth_dates), _years(target.birth_dates)
+    dob_match = dob_far = dob_near = False
+    if qy and ty:
+        gap = min(abs(a - b) for a in qy for b in ty)
+        dob_match, dob_near, dob_far = gap <= 1, 1 < gap <= 5, gap > 5
+    country_match = bool(query.countries & target.countries)
+    country_conflict = bool(query.countries and target.countries and not country_match)
+    second = dob_match or (country_match and target.schema == "Person")
+    if best is not None and target.korean:
+        rule = _family_rule(best)
+        if rule == "given_name_conflict" and second:
+            fire("given_name_conflict_2nd")
+            score *= WEIGHTS["given_name_conflict_2nd"]
+        elif rule is not None:
+            fire(rule)
+            score *= WEIGHTS[rule]
+    if best is not None and best.query.numbers and best.candidate.numbers and (
+            best.query.numbers != best.candidate.numbers):
+        fire("number_conflict")
+        score += WEIGHTS["number_conflict"]
+    ids: list[dict[str, str]] = []
+    for kind, qs, ts in (("imoNumber", query.imo, target.imo), ("mmsi", query.mmsi, target.mmsi),
+                         ("document", query.documents, target.documents)):
+        for v in sorted(qs & ts):
+            ids.append({"type": kind, "value": v, "result": "match"})
+        if kind != "document" and qs and ts and not qs & ts:
+            ids.append({"type": kind, "query": ",".join(sorted(qs)),
+                        "candidate": ",".join(sorted(ts)), "result": "conflict"})
+    if any(i["result"] == "match" for i in ids):
+        fire("identifier_match")
+        score = max(score, 0.9) + WEIGHTS["identifier_match"]
+    elif any(i["result"] == "conflict" for i in ids):
+        fire("identifier_conflict")
+        score += WEIGHTS["identifier_conflict"]
+    if dob_match:
+        fire("birth_date_match")
+        score += WEIGHTS["birth_date_match"]
+    elif dob_near or dob_far:
+        fire("birth_date_conflict_far" if dob_far else "birth_date_conflict")
+        score += WEIGHTS["birth_date_conflict_far" if dob_far else "birth_date_conflict"]
+    if country_match:
+        fire("country_match")
+        score += WEIGHTS["country_match"]
+    elif country_conflict:
+        fire("country_conflict")
+        score += WEIGHTS["country_conflict"]
+    score = min(1.0, max(0.0, score))
+    return Scored(target, score, features, effects, best, ids)

@@ -1,0 +1,171 @@
+"""Query engines that run the detector SQL: DuckDB (embedded default) and Spark (local/cluster).
+
+Both expose the same views (``pos``, ``stat``, ``shore_grid``, ``port_cells``,
+``slot_offsets``, ``cell_offsets``) and the same ``query(sql) -> list[dict]``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+import pyarrow as pa
+
+from sanctionwatch.maritime.clean import POSITION_SCHEMA, STATIC_SCHEMA
+from sanctionwatch.maritime.geo import port_cells, shore_grid
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which positions the detectors look at."""
+
+    since: int | None = None  # epoch seconds, inclusive
+    until: int | None = None  # epoch seconds, exclusive
+    bbox: tuple[float, float, float, float] | None = None  # min_lon, min_lat, max_lon, max_lat
+
+    def where(self) -> str:
+        parts = ["good"]
+        if self.since is not None:
+            parts.append(f"t >= {int(self.since)}")
+        if self.until is not None:
+            parts.append(f"t < {int(self.until)}")
+        if self.bbox is not None:
+            x0, y0, x1, y1 = (float(v) for v in self.bbox)
+            parts.append(f"lon >= {x0} AND lon <= {x1} AND lat >= {y0} AND lat <= {y1}")
+        return " AND ".join(parts)
+
+    def static_where(self) -> str:
+        parts = ["true"]
+        if self.since is not None:
+            parts.append(f"(t IS NULL OR t >= {int(self.since)})")
+        if self.until is not None:
+            parts.append(f"(t IS NULL OR t < {int(self.until)})")
+        return " AND ".join(parts)
+
+
+def helper_tables(slots: int) -> dict[str, pa.Table]:
+    offsets = [(di, dj) for di in (-1, 0, 1) for dj in (-1, 0, 1)]
+    return {
+        "shore_grid": shore_grid(),
+        "port_cells": port_cells(),
+        "slot_offsets": pa.table({"k": pa.array(range(slots + 1), pa.int64())}),
+        "cell_offsets": pa.table({"di": pa.array([o[0] for o in offsets], pa.int64()),
+                                  "dj": pa.array([o[1] for o in offsets], pa.int64())}),
+    }
+
+
+class Engine(Protocol):
+    name: str
+
+    def query(self, sql: str) -> list[dict[str, Any]]: ...
+
+    def close(self) -> None: ...
+
+
+def _with_evidence(schema: pa.Schema) -> pa.Schema:
+    return schema.append(pa.field("evidence_id", pa.string()))
+
+
+class DuckDBEngine:
+    name = "duckdb"
+
+    def __init__(self, positions_dir: Path, statics_dir: Path, selection: Selection,
+                 slots: int, *, threads: int | None = None, memory_limit: str | None = None,
+                 positions: pa.Table | None = None, statics: pa.Table | None = None) -> None:
+        import duckdb
+
+        self.con = duckdb.connect()
+        if threads:
+            self.con.execute(f"SET threads = {int(threads)}")
+        if memory_limit:
+            self.con.execute(f"SET memory_limit = '{memory_limit}'")
+        for name, table in helper_tables(slots).items():
+            self.con.register(name, table)
+        if positions is not None:
+            self.con.register("positions", positions)
+        elif any(positions_dir.glob("day=*/*.parquet")):
+            glob = (positions_dir / "day=*" / "*.parquet").as_posix()
+            self.con.execute(f"CREATE VIEW positions AS SELECT * FROM read_parquet("
+                             f"'{glob}', hive_partitioning = true, union_by_name = true)")
+        else:
+            self.con.register("positions", _with_evidence(POSITION_SCHEMA).empty_table())
+        if statics is not None:
+            self.con.register("statics", statics)
+        elif any(statics_dir.glob("*.parquet")):
+            glob = (statics_dir / "*.parquet").as_posix()
+            self.con.execute(f"CREATE VIEW statics AS SELECT * FROM read_parquet('{glob}', "
+                             "union_by_name = true)")
+        else:
+            self.con.register("statics", _with_evidence(STATIC_SCHEMA).empty_table())
+        self.con.execute(f"CREATE TEMP VIEW pos AS SELECT mmsi, t, lat, lon, sog, cog, seg, "
+                         f"evidence_id FROM positions WHERE {selection.where()}")
+        self.con.execute(f"CREATE TEMP VIEW stat AS SELECT * FROM statics "
+                         f"WHERE {selection.static_where()}")
+
+    def query(self, sql: str) -> list[dict[str, Any]]:
+        cur = self.con.execute(sql)
+        cols = [d[0] for d in cur.description]
+        return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+
+    def close(self) -> None:
+        self.con.close()
+
+
+class SparkEngine:
+    """Runs the same SQL on a caller-provided SparkSession (local mode or a cluster)."""
+
+    name = "spark"
+
+    def __init__(self, spark: Any, positions_dir: Path, statics_dir: Path,
+                 selection: Selection, slots: int) -> None:
+        self.spark = spark
+        for name, table in helper_tables(slots).items():
+            spark.createDataFrame(table.to_pandas()).createOrReplaceTempView(name)
+        if any(positions_dir.glob("day=*/*.parquet")):
+            spark.read.parquet(positions_dir.as_posix()).createOrReplaceTempView("positions")
+        else:
+            spark.createDataFrame([], _spark_schema(_with_evidence(POSITION_SCHEMA))) \
+                .createOrReplaceTempView("positions")
+        if any(statics_dir.glob("*.parquet")):
+            spark.read.parquet(statics_dir.as_posix()).createOrReplaceTempView("statics")
+        else:
+            spark.createDataFrame([], _spark_schema(_with_evidence(STATIC_SCHEMA))) \
+                .createOrReplaceTempView("statics")
+        spark.sql(f"CREATE OR REPLACE TEMP VIEW pos AS SELECT mmsi, t, lat, lon, sog, cog, seg, "
+                  f"evidence_id FROM positions WHERE {selection.where()}")
+        spark.sql(f"CREATE OR REPLACE TEMP VIEW stat AS SELECT * FROM statics "
+                  f"WHERE {selection.static_where()}")
+
+    def query(self, sql: str) -> list[dict[str, Any]]:
+        return [row.asDict() for row in self.spark.sql(sql).collect()]
+
+    def close(self) -> None:
+        for view in ("pos", "stat", "positions", "statics", "shore_grid", "port_cells",
+                     "slot_offsets", "cell_offsets"):
+            self.spark.catalog.dropTempView(view)
+
+
+def _spark_schema(schema: pa.Schema) -> Any:
+    from pyspark.sql import types as T
+
+    mapping = {pa.int64(): T.LongType(), pa.float64(): T.DoubleType(),
+               pa.string(): T.StringType(), pa.bool_(): T.BooleanType()}
+    return T.StructType([T.StructField(f.name, mapping[f.type], True) for f in schema])
+
+
+def local_spark(app: str = "sanctionwatch-maritime", cores: int = 1,
+                shuffle_partitions: int = 2, memory: str = "1g") -> Any:
+    """A local SparkSession with settings that suit a laptop (UI off, few partitions)."""
+    from pyspark.sql import SparkSession
+
+    return (
+        SparkSession.builder.master(f"local[{cores}]").appName(app)
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", str(shuffle_partitions))
+        .config("spark.sql.ansi.enabled", "false")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.driver.memory", memory)
+        .config("spark.sql.adaptive.enabled", "true")
+        .getOrCreate()
+    )

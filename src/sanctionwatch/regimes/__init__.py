@@ -1,0 +1,1 @@
+"""Sanctions regimes as data (``data/*.yaml``) plus the rule engine and caps accounting."""

@@ -79,7 +79,7 @@ def _family_rule(m: NameMatch) -> str | None:
         if solid and not paired & set(solid):
             return "family_name_only"
         return None
-    if any(i for i in m.q_left) and paired & set(solid) and not c_rest and q_rest:
+    if q_rest and paired & set(solid):
         return "family_name_conflict"
     return None
 

@@ -1,0 +1,157 @@
+"""The screening index: every listed name analysed once, with trigram and token blocking.
+
+A query is compared in full only with the names that share enough letter trigrams or
+romanisation keys with it (plus any target sharing an IMO/MMSI/document number), so
+screening the whole UN list costs a few dozen name comparisons, not thousands.
+"""
+
+from __future__ import annotations
+
+import heapq
+import time
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sanctionwatch.lists.entities import Entity, is_target, props
+from sanctionwatch.lists.matching.names import NameForm, name_forms
+from sanctionwatch.lists.matching.query import COMPATIBLE, Query, Target, make_target
+from sanctionwatch.lists.matching.scoring import Scored, score_target
+
+DEFAULT_THRESHOLD = 0.7
+DEFAULT_CUTOFF = 0.5
+NAME_CANDIDATES = 40
+ALGORITHM = "sanctionwatch-dprk-v1"
+
+
+def _grams(text: str) -> set[str]:
+    padded = f"^{text}$"
+    return {padded[i:i + 3] for i in range(len(padded) - 2)}
+
+
+@dataclass
+class Result:
+    """One screening hit, with its explanation."""
+
+    target: Target
+    score: float
+    match: bool
+    features: dict[str, float]
+    explanation: dict[str, Any]
+
+    @property
+    def id(self) -> str:
+        return str(self.target.entity["id"])
+
+    def brief(self) -> dict[str, Any]:
+        """The shape ``screen`` prints: id, caption, score, match, explanation, unsc_id."""
+        return {
+            "id": self.id,
+            "caption": self.target.caption,
+            "schema": self.target.schema,
+            "score": round(self.score, 4),
+            "match": self.match,
+            "unsc_id": self.target.unsc_ids[0] if self.target.unsc_ids else None,
+            "explanation": self.explanation,
+        }
+
+
+def _explain(s: Scored, threshold: float) -> dict[str, Any]:
+    names = s.best.explain() if s.best else {}
+    parts = []
+    if s.best is not None:
+        how = sorted({p.how for p in s.best.pairings})
+        parts.append(f"name {names.get('query')!r} ~ {names.get('candidate')!r} "
+                     f"{s.features['name']:.2f} ({', '.join(how) or 'no token pairs'})")
+    parts += [f"{e['feature']} ({e['weight']:+g})" for e in s.effects]
+    verdict = "match" if s.score >= threshold else "no match"
+    return {
+        "summary": f"{verdict} {s.score:.2f}: " + "; ".join(parts),
+        "names": names,
+        "identifiers": s.identifiers,
+        "features": s.effects,
+    }
+
+
+class ScreeningIndex:
+    """Listed parties analysed for fast screening. Build once, query many times."""
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        started = time.perf_counter()
+        entities = list(entities)
+        unsc: dict[str, list[str]] = defaultdict(list)
+        for e in entities:
+            if e.get("schema") == "Sanction":
+                for target in props(e, "entity"):
+                    unsc[target].extend(props(e, "unscId"))
+        self.targets: list[Target] = [
+            make_target(e, sorted(set(unsc.get(e["id"], [])))) for e in entities if is_target(e)
+        ]
+        self.by_id = {str(t.entity["id"]): t for t in self.targets}
+        self.forms: list[tuple[int, NameForm, str]] = []
+        self.target_forms: list[list[tuple[NameForm, str]]] = [[] for _ in self.targets]
+        self.gram_index: dict[str, list[int]] = defaultdict(list)
+        self.gram_count: list[int] = []
+        self.token_index: dict[str, list[int]] = defaultdict(list)
+        self.ident_index: dict[str, list[int]] = defaultdict(list)
+        for ti, t in enumerate(self.targets):
+            for name, prop in t.names:
+                for form in name_forms(name):
+                    fi = len(self.forms)
+                    self.forms.append((ti, form, prop))
+                    self.target_forms[ti].append((form, prop))
+                    grams = _grams(form.compact)
+                    self.gram_count.append(len(grams))
+                    for g in grams:
+                        self.gram_index[g].append(fi)
+                    for tok in {tok.skel for tok in form.tokens if tok.weight >= 1.0}:
+                        self.token_index[tok].append(fi)
+            for kind, values in (("imo", t.imo), ("mmsi", t.mmsi), ("doc", t.documents)):
+                for v in values:
+                    self.ident_index[f"{kind}:{v}"].append(ti)
+        self.build_seconds = time.perf_counter() - started
+
+    def __len__(self) -> int:
+        return len(self.targets)
+
+    def _candidates(self, query: Query, forms: list[NameForm]) -> set[int]:
+        chosen: set[int] = set()
+        for kind, values in (("imo", query.imo), ("mmsi", query.mmsi), ("doc", query.documents)):
+            for v in values:
+                chosen.update(self.ident_index.get(f"{kind}:{v}", ()))
+        scores: dict[int, float] = defaultdict(float)
+        for form in forms:
+            grams = _grams(form.compact)
+            counts: dict[int, int] = defaultdict(int)
+            for g in grams:
+                for fi in self.gram_index.get(g, ()):
+                    counts[fi] += 1
+            n = len(grams)
+            for fi, c in counts.items():
+                dice = 2.0 * c / (n + self.gram_count[fi])
+                if dice > scores[fi]:
+                    scores[fi] = dice
+            for tok in {t.skel for t in form.tokens if t.weight >= 1.0}:
+                for fi in self.token_index.get(tok, ()):
+                    scores[fi] += 0.1
+        best = heapq.nlargest(NAME_CANDIDATES, scores.items(), key=lambda kv: kv[1])
+        chosen.update(self.forms[fi][0] for fi, _ in best)
+        return chosen
+
+    def screen(self, query: Query, *, threshold: float = DEFAULT_THRESHOLD,
+               cutoff: float = DEFAULT_CUTOFF, limit: int = 5) -> list[Result]:
+        """Score the query against the list; results above ``cutoff``, best first."""
+        allowed = COMPATIBLE.get(query.schema, COMPATIBLE["Thing"])
+        forms = [f for name in query.names for f in name_forms(name)]
+        results: list[Result] = []
+        for ti in self._candidates(query, forms):
+            target = self.targets[ti]
+            if target.schema not in allowed:
+                continue
+            scored = score_target(query, forms, target, self.target_forms[ti])
+            if scored.score >= cutoff:
+                results.append(Result(target, scored.score, scored.score >= threshold,
+                                      scored.features, _explain(scored, threshold)))
+        results.sort(key=lambda r: (-r.score, r.id))
+        return results[:limit]

@@ -173,7 +173,8 @@ def test_reading_protected_tables_outside_the_access_layer_fails(
 
 # Modules allowed to touch the protected models: the access layer itself, the writers
 # that create rows, and integrity checks that recompute hashes without showing content.
-ALLOWED_IMPORTERS = {"access", "ingest", "ledger", "store", "findings", "demo"}
+ALLOWED_IMPORTERS = {"access", "ingest", "ledger", "store", "findings", "demo",
+                     "maritime"}  # maritime writes AIS evidence and its incidents
 PROTECTED_MODELS = {"EvidenceItem", "IntakeRecord", "IncidentRecord"}
 
 

@@ -60,17 +60,15 @@ def current_scope() -> str | None:
 
 def _tables_of(state: ORMExecuteState) -> set[str]:
     names: set[str] = set()
-    stmt: Any = state.statement
-    for froms in getattr(stmt, "get_final_froms", lambda: [])():
-        for t in getattr(froms, "_from_objects", [froms]):
-            name = getattr(t, "name", None)
-            if name:
-                names.add(name)
-    for desc in getattr(stmt, "column_descriptions", []) or []:
-        entity = desc.get("entity")
-        table = getattr(entity, "__table__", None)
-        if table is not None:
-            names.add(table.name)
+    for mapper in state.all_mappers:
+        for table in mapper.tables:
+            names.add(str(getattr(table, "name", "")))
+    if not names:  # a select over plain tables/columns: inspect its FROM list
+        stmt: Any = state.statement
+        for from_ in getattr(stmt, "get_final_froms", lambda: [])():
+            for t in getattr(from_, "_from_objects", [from_]):
+                if getattr(t, "name", None):
+                    names.add(t.name)
     return names
 
 

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import csv
 import re
 from functools import lru_cache
+from importlib import resources
 
 _OPEN_SOURCE = re.compile(r"^[\w][\w .&'()/-]{1,99}$", re.UNICODE)
 
 
 @lru_cache(maxsize=1)
-def iso_country_codes() -> frozenset[str]:
-    from followthemoney.types import registry
+def iso_countries() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 code -> English short name (shipped data file)."""
+    path = resources.files("sanctionwatch.knowledge") / "data" / "iso3166.csv"
+    with path.open(encoding="utf-8") as fh:
+        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
+        return {row["code"]: row["name"] for row in rows}
 
-    codes = {code.upper() for code in registry.country.names if len(code) == 2}
-    return frozenset(codes - {"ZZ"})
+
+def iso_country_codes() -> frozenset[str]:
+    return frozenset(iso_countries())
 
 
 def normalise_originator(raw: str) -> str:
@@ -21,7 +28,7 @@ def normalise_originator(raw: str) -> str:
     value = raw.strip()
     if len(value) == 2 and value.isalpha():
         code = value.upper()
-        if code not in iso_country_codes():
+        if code not in iso_countries():
             raise ValueError(f"originator {raw!r} is not an ISO 3166-1 alpha-2 country code")
         return code
     if not _OPEN_SOURCE.match(value):

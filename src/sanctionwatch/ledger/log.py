@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sanctionwatch.access.guard import system_scope
@@ -21,7 +21,7 @@ from sanctionwatch.ledger.merkle import (
     needed_subtrees,
     range_hash,
 )
-from sanctionwatch.ledger.nodes import ENTRY, fetch_subtrees
+from sanctionwatch.ledger.nodes import ENTRY, fetch_subtrees, raw_query
 from sanctionwatch.ledger.verify_proof import CONSISTENCY_FORMAT, INCLUSION_FORMAT
 from sanctionwatch.store.models import EvidenceItem
 
@@ -82,16 +82,20 @@ class ConsistencyProof:
 
 def log_size(session: Session) -> int:
     """Number of leaves (entries are numbered 0..size-1 without gaps)."""
-    current = session.execute(select(func.max(ENTRY.c.seq))).scalar()
+    current = raw_query(session, "SELECT max(seq) FROM ledger_entry", ())[0][0]
     return 0 if current is None else int(current) + 1
 
 
 def log_origin(session: Session) -> str:
     """The log's identity: derived from its first entry, so stable for the workspace."""
-    first = session.execute(select(ENTRY.c.leaf_hash).where(ENTRY.c.seq == 0)).scalar()
-    if first is None:
+    rows = raw_query(session, "SELECT leaf_hash FROM ledger_entry WHERE seq = 0", ())
+    if not rows:
         raise LedgerError("the ledger is empty")
-    return ORIGIN_PREFIX + bytes(first)[:8].hex()
+    return _origin(bytes(rows[0][0]))
+
+
+def _origin(first_leaf: bytes) -> str:
+    return ORIGIN_PREFIX + first_leaf[:8].hex()
 
 
 def _size(session: Session, size: int | None) -> int:
@@ -117,27 +121,27 @@ def inclusion_proof(session: Session, seq: int, size: int | None = None) -> Incl
     n = _size(session, size)
     if not 0 <= seq < n:
         raise LedgerError(f"entry {seq} is not in a log of size {n}")
-    row = session.execute(
-        select(ENTRY.c.entry, ENTRY.c.leaf_hash, ENTRY.c.kind, ENTRY.c.subject).where(
-            ENTRY.c.seq == seq
-        )
-    ).one()
+    rows = raw_query(
+        session, "SELECT entry, leaf_hash, kind, subject FROM ledger_entry WHERE seq = ?", (seq,)
+    )
+    entry, leaf, kind, subject = rows[0]
     ranges = inclusion_ranges(seq, n)
-    nodes = fetch_subtrees(session, needed_subtrees([*ranges, (0, n)]))
+    # (0, 0), the first leaf, names the log
+    nodes = fetch_subtrees(session, needed_subtrees([*ranges, (0, n), (0, 1)]))
 
     def sub(lv: int, ix: int) -> bytes:
         return nodes[(lv, ix)]
 
     return InclusionProof(
-        log=log_origin(session),
+        log=_origin(nodes[(0, 0)]),
         leaf_index=seq,
         tree_size=n,
         root=range_hash(0, n, sub),
-        entry=bytes(row.entry),
-        leaf_hash=bytes(row.leaf_hash),
+        entry=bytes(entry),
+        leaf_hash=bytes(leaf),
         path=[range_hash(lo, hi, sub) for lo, hi in ranges],
-        kind=row.kind,
-        subject=row.subject,
+        kind=str(kind),
+        subject=subject,
     )
 
 
@@ -147,13 +151,13 @@ def consistency_proof(session: Session, old: int, new: int | None = None) -> Con
     if not 0 < old <= n:
         raise LedgerError(f"old size must be between 1 and {n}, got {old}")
     ranges = consistency_ranges(old, n)
-    nodes = fetch_subtrees(session, needed_subtrees([*ranges, (0, n), (0, old)]))
+    nodes = fetch_subtrees(session, needed_subtrees([*ranges, (0, n), (0, old), (0, 1)]))
 
     def sub(lv: int, ix: int) -> bytes:
         return nodes[(lv, ix)]
 
     return ConsistencyProof(
-        log=log_origin(session),
+        log=_origin(nodes[(0, 0)]),
         old_size=old,
         new_size=n,
         old_root=range_hash(0, old, sub),

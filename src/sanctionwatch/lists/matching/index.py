@@ -21,7 +21,7 @@ from sanctionwatch.lists.matching.scoring import Scored, score_target
 
 DEFAULT_THRESHOLD = 0.7
 DEFAULT_CUTOFF = 0.5
-NAME_CANDIDATES = 40
+NAME_CANDIDATES = 30
 ALGORITHM = "sanctionwatch-dprk-v1"
 
 
@@ -115,11 +115,13 @@ class ScreeningIndex:
     def __len__(self) -> int:
         return len(self.targets)
 
-    def _candidates(self, query: Query, forms: list[NameForm]) -> set[int]:
-        chosen: set[int] = set()
+    def _candidates(self, query: Query, forms: list[NameForm]) -> dict[int, list[int] | None]:
+        """Target index → the name forms worth comparing (None: all, after an id hit)."""
+        chosen: dict[int, list[int] | None] = {}
         for kind, values in (("imo", query.imo), ("mmsi", query.mmsi), ("doc", query.documents)):
             for v in values:
-                chosen.update(self.ident_index.get(f"{kind}:{v}", ()))
+                for ti in self.ident_index.get(f"{kind}:{v}", ()):
+                    chosen[ti] = None
         scores: dict[int, float] = defaultdict(float)
         for form in forms:
             grams = _grams(form.compact)
@@ -128,15 +130,19 @@ class ScreeningIndex:
                 for fi in self.gram_index.get(g, ()):
                     counts[fi] += 1
             n = len(grams)
+            gram_count = self.gram_count
             for fi, c in counts.items():
-                dice = 2.0 * c / (n + self.gram_count[fi])
+                dice = 2.0 * c / (n + gram_count[fi])
                 if dice > scores[fi]:
                     scores[fi] = dice
             for tok in {t.skel for t in form.tokens if t.weight >= 1.0}:
                 for fi in self.token_index.get(tok, ()):
                     scores[fi] += 0.1
-        best = heapq.nlargest(NAME_CANDIDATES, scores.items(), key=lambda kv: kv[1])
-        chosen.update(self.forms[fi][0] for fi, _ in best)
+        for fi, _ in heapq.nlargest(NAME_CANDIDATES, scores.items(), key=lambda kv: kv[1]):
+            ti = self.forms[fi][0]
+            if ti in chosen and chosen[ti] is None:
+                continue
+            chosen.setdefault(ti, []).append(fi)  # type: ignore[union-attr]
         return chosen
 
     def screen(self, query: Query, *, threshold: float = DEFAULT_THRESHOLD,
@@ -145,11 +151,13 @@ class ScreeningIndex:
         allowed = COMPATIBLE.get(query.schema, COMPATIBLE["Thing"])
         forms = [f for name in query.names for f in name_forms(name)]
         results: list[Result] = []
-        for ti in self._candidates(query, forms):
+        for ti, fis in self._candidates(query, forms).items():
             target = self.targets[ti]
             if target.schema not in allowed:
                 continue
-            scored = score_target(query, forms, target, self.target_forms[ti])
+            cand = (self.target_forms[ti] if fis is None
+                    else [(self.forms[fi][1], self.forms[fi][2]) for fi in fis])
+            scored = score_target(query, forms, target, cand)
             if scored.score >= cutoff:
                 results.append(Result(target, scored.score, scored.score >= threshold,
                                       scored.features, _explain(scored, threshold)))

@@ -23,7 +23,7 @@ LIGHT_WORDS = frozenset({
     "the", "of", "and", "for", "de", "al", "el", "trading", "group", "general", "llp",
 })
 TIERS = {"literal": 1.0, "romanisation": 0.95, "transliteration": 0.85, "spacing": 0.95}
-FUZZY_FLOOR = 0.5
+FUZZY_FLOOR = 0.7
 FUZZY_FACTOR = 0.9
 
 
@@ -142,7 +142,8 @@ def compare(q: NameForm, c: NameForm) -> NameMatch:
                     take([i], [j], TIERS[how], how)
                     break
     # Spacing: one token against 2–3 adjacent free tokens of the other name.
-    for size in (3, 2):
+    spacing = any(qf) and any(cf) and (sum(qf) > 1 or sum(cf) > 1)
+    for size in (3, 2) if spacing else ():
         for side_q in (True, False):
             singles, multi = (qt, ct) if side_q else (ct, qt)
             sfree, mfree = (qf, cf) if side_q else (cf, qf)

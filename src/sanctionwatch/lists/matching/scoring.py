@@ -73,8 +73,10 @@ def _family_rule(m: NameMatch) -> str | None:
     paired = {j for p in m.pairings for j in p.candidate}
     q_rest = [i for i in m.q_left if m.query.tokens[i].weight >= 1.0]
     c_rest = [j for j in m.c_left if j != fam and m.candidate.tokens[j].weight >= 1.0]
+    # Fuzzy pairs of given-name syllables: one typo is tolerated, two are another name.
+    fuzzy = [p for p in m.pairings if p.how == "fuzzy" and fam not in p.candidate]
     if fam in paired:
-        if q_rest and c_rest:
+        if (q_rest and c_rest) or len(fuzzy) >= 2:
             return "given_name_conflict"
         if solid and not paired & set(solid):
             return "family_name_only"

@@ -39,6 +39,8 @@ _CYR = str.maketrans({
     "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ў": "u",
 })
 _SPLIT = re.compile(r"[^\w]+|_")
+# Apostrophes inside a word (McCune–Reischauer aspiration marks: MY’ONG, CH'OL) join it.
+_APOSTROPHES = re.compile(r"(?<=\w)['’‘ʼ`´](?=\w)")
 
 
 def _script(ch: str) -> str:
@@ -102,7 +104,7 @@ def _word_readings(word: str, first: bool) -> tuple[list[str], list[str]]:
 
 def readings(name: str) -> list[list[str]]:
     """Token readings of a name (one, or two when look-alike letters make it ambiguous)."""
-    words = [w for w in _SPLIT.split(clean(name)) if w]
+    words = [w for w in _SPLIT.split(_APOSTROPHES.sub("", clean(name))) if w]
     translit: list[str] = []
     alike: list[str] = []
     for i, word in enumerate(words):

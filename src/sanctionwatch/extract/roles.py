@@ -1,0 +1,115 @@
+"""Grammatical roles of country mentions inside one sentence (who sends, who receives).
+
+Latin and Cyrillic languages mark the recipient with a preposition before the name
+("to", "an", "à", "a", "в"/"на"/"к") and the origin with "from"/"aus"/"из"/"desde";
+Korean and Japanese mark both with particles after the name (에/에게/으로 vs 에서/로부터;
+に/へ vs から) and the subject with 이/가/은/는, が/は; Chinese puts 向/给/往/到 before the
+recipient and 从/自 before the origin.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Role = Literal["to", "from", "subject", "none"]
+
+_TO_BEFORE = {
+    "en": ("to", "into", "for", "towards", "toward", "in"),
+    "de": ("an", "nach", "in", "für", "ins"),
+    "fr": ("à", "au", "aux", "vers", "en", "pour"),
+    "es": ("a", "al", "hacia", "para", "en"),
+    "ru": ("в", "во", "на", "к", "ко", "для"),
+}
+_FROM_BEFORE = {
+    "en": ("from",),
+    "de": ("aus", "von"),
+    "fr": ("depuis", "provenance de", "provenant de"),
+    "es": ("desde", "proveniente de", "procedente de", "provenientes de"),
+    "ru": ("из", "от", "со стороны"),
+}
+_ARTICLES = re.compile(r"(?:\s(?:the|der|die|das|dem|den|des|la|le|les|l'|el|los|las|"
+                       r"northeastern|northern|southern|eastern|western))+\s*$", re.I)
+_KO_AFTER = (("으로부터", "from"), ("로부터", "from"), ("에서", "from"), ("에게", "to"),
+             ("에도", "to"), ("에", "to"), ("으로", "to"), ("로", "to"), ("이", "subject"),
+             ("가", "subject"), ("은", "subject"), ("는", "subject"), ("과", "none"),
+             ("와", "none"), ("의", "none"))
+_JA_AFTER = (("から", "from"), ("に対して", "to"), ("に対し", "to"), ("向け", "to"),
+             ("に", "to"), ("へ", "to"), ("が", "subject"), ("は", "subject"), ("の", "none"))
+_ZH_BEFORE = (("向", "to"), ("给", "to"), ("往", "to"), ("到", "to"), ("对", "to"),
+              ("赴", "to"), ("从", "from"), ("自", "from"), ("由", "from"))
+_ZH_AFTER = (("输入", "from"),)
+_BASED = re.compile(r"^-(based|basierte?n?|basé)", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class CountryMention:
+    start: int
+    end: int
+    iso2: str
+    kind: str  # name, adjective, capital, actor
+    role: Role
+    based: bool = False  # "London-based": a location, not a party
+
+
+def role_of(text: str, start: int, end: int, lang: str) -> Role:
+    """Role marker around the mention text[start:end]."""
+    if lang == "ko":
+        after = text[end:end + 5]
+        for suffix, role in _KO_AFTER:
+            if after.startswith(suffix):
+                return role  # type: ignore[return-value]
+        return "none"
+    if lang == "ja":
+        after = text[end:end + 5]
+        for suffix, role in _JA_AFTER:
+            if after.startswith(suffix):
+                return role  # type: ignore[return-value]
+        return "none"
+    if lang == "zh":
+        before = text[max(0, start - 2):start]
+        for prefix, role in _ZH_BEFORE:
+            if before.endswith(prefix):
+                return role  # type: ignore[return-value]
+        after = text[end:end + 3]
+        for prefix, role in _ZH_AFTER:
+            if text[max(0, start - 3):start].endswith(prefix):
+                return "to"
+            if after.startswith(prefix):
+                return role  # type: ignore[return-value]
+        return "none"
+    before = text[max(0, start - 30):start].lower()
+    before = _ARTICLES.sub("", " " + before)
+    before = before.rstrip(" ’'")
+    for word in _FROM_BEFORE.get(lang, ()) + _FROM_BEFORE["en"]:
+        if before.endswith(" " + word) or before == word:
+            return "from"
+    for word in _TO_BEFORE.get(lang, ()) + (() if lang == "en" else ("to",)):
+        if before.endswith(" " + word) or before.endswith("'" + word):
+            return "to"
+    return "none"
+
+
+def mentions_with_roles(text: str, spans: list[tuple[int, int, str, str]],
+                        lang: str) -> list[CountryMention]:
+    out = []
+    for start, end, iso2, kind in spans:
+        based = bool(_BASED.match(text[end:end + 12]))
+        role: Role = "none" if kind == "adjective" else role_of(text, start, end, lang)
+        out.append(CountryMention(start, end, iso2, kind, role, based))
+    return out
+
+
+def first_subject(mentions: list[CountryMention], before: int, lang: str) -> CountryMention | None:
+    """The sentence subject: a marked subject (ko/ja), else the first unmarked name before
+    ``before`` (the trigger) — adjectives count only when nothing else qualifies."""
+    if lang in ("ko", "ja"):
+        marked = [m for m in mentions if m.role == "subject" and m.start < before + 1]
+        if marked:
+            return marked[-1]
+    cands = [m for m in mentions if m.role in ("none", "subject") and m.start < before
+             and m.kind != "adjective" and not m.based]
+    if cands:
+        return cands[0]
+    return None

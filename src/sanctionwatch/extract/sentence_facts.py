@@ -1,0 +1,87 @@
+"""What one sentence contains: countries with roles, items, cues, ports, quantities."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sanctionwatch.extract.records import Quantity, Sentence
+from sanctionwatch.extract.roles import CountryMention, mentions_with_roles
+from sanctionwatch.knowledge.gazetteer import Match, item_index
+from sanctionwatch.knowledge.schema import ItemCue
+
+# "SEOUL, South Korea, Nov 20, (AP):", "TOKYO —", "New Delhi, April 19": datelines name a
+# place, not a party.
+_DATELINE = re.compile(r"^\s*(?:[A-ZÀ-Ý][A-Za-zÀ-ÿ'.-]+(?:\s[A-ZÀ-Ý][A-Za-zÀ-ÿ'.-]+){0,2})"
+                       r"(?:,\s[^,\n]{1,25}){0,3}?\s*(?:\([A-Za-z]+\))?\s*(?:[—–:]|-\s)")
+_DATELINE_CAPS = re.compile(r"^\s*[A-ZÀ-Ý]{3,}[A-ZÀ-Ý .'-]*(?:,|\s[—–-])")
+
+
+@dataclass(frozen=True, slots=True)
+class ItemHit:
+    start: int
+    end: int
+    cue: ItemCue
+
+
+@dataclass(frozen=True, slots=True)
+class PortHit:
+    start: int
+    end: int
+    name: str
+    country: str
+
+
+@dataclass(slots=True)
+class SentenceFacts:
+    sentence: Sentence
+    countries: list[CountryMention] = field(default_factory=list)
+    items: list[ItemHit] = field(default_factory=list)
+    ports: list[PortHit] = field(default_factory=list)
+    cues: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    quantities: list[Quantity] = field(default_factory=list)
+
+    def has(self, kind: str) -> bool:
+        return kind in self.cues
+
+    def iso_set(self) -> set[str]:
+        return {c.iso2 for c in self.countries if not c.based}
+
+    def first_cue(self, *kinds: str) -> int | None:
+        found = [s for k in kinds for s, _ in self.cues.get(k, [])]
+        return min(found) if found else None
+
+
+def dateline_end(text: str) -> int:
+    """Length of a leading dateline ("SEOUL, South Korea, Nov 20, (AP):"), or 0."""
+    m = _DATELINE_CAPS.match(text)
+    if m is None:
+        return 0
+    m2 = _DATELINE.match(text)
+    return m2.end() if m2 and m2.end() < 60 else m.end()
+
+
+def collect(sentence: Sentence, matches: list[Match], quantities: list[Quantity],
+            text: str, lang: str) -> SentenceFacts:
+    """Group the document matches that fall inside ``sentence``."""
+    facts = SentenceFacts(sentence)
+    cut = sentence.start + dateline_end(sentence.text)
+    spans: list[tuple[int, int, str, str]] = []
+    index = item_index()
+    for m in matches:
+        if m.start < sentence.start or m.end > sentence.end:
+            continue
+        e = m.entry
+        if e.layer == "country":
+            if m.start >= cut:
+                spans.append((m.start, m.end, e.value, e.kind))
+        elif e.layer == "item":
+            facts.items.append(ItemHit(m.start, m.end, index[e.value]))
+        elif e.layer == "port":
+            facts.ports.append(PortHit(m.start, m.end, e.value, e.extra))
+        else:
+            facts.cues.setdefault(e.kind, []).append((m.start, m.end))
+    facts.countries = mentions_with_roles(text, spans, lang)
+    facts.quantities = [q for q in quantities
+                        if q.start >= sentence.start and q.end <= sentence.end]
+    return facts

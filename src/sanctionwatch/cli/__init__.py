@@ -16,11 +16,15 @@ from sanctionwatch.cli.context import AppContext, UserError
 
 COMMAND_MODULES: tuple[str, ...] = (
     "sanctionwatch.cli.db_cmd",
+    "sanctionwatch.cli.extract_cmd",
+    "sanctionwatch.cli.lists_cmd",
     "sanctionwatch.cli.regime_cmd",
     "sanctionwatch.cli.ledger_cmd",
     "sanctionwatch.cli.evidence_cmd",
     "sanctionwatch.cli.access_cmd",
     "sanctionwatch.cli.demo_cmd",
+    "sanctionwatch.cli.incidents_cmd",
+    "sanctionwatch.cli.ais_cmd",
 )
 
 

@@ -94,9 +94,15 @@ def consistency_cmd(app: AppContext, old_size: int, new_size: int | None, out: s
 @pass_app
 def verify_cmd(app: AppContext, as_json: bool) -> None:
     """Recompute every entry, node, blob and text; report every mismatch (exit 1 if any)."""
-    from sanctionwatch.ledger.verify import verify
+    from sanctionwatch.cli.progress import progress_over
+    from sanctionwatch.ledger.log import log_size
+    from sanctionwatch.ledger.verify import PROGRESS_STEP, verify
+    from sanctionwatch.store.db import transaction
 
-    report = verify(app.engine, app.settings)
+    with transaction(app.engine) as session:
+        steps = log_size(session) // PROGRESS_STEP
+    with progress_over(app.settings.progress and not as_json, steps, "verifying") as tick:
+        report = verify(app.engine, app.settings, progress=tick)
     if as_json:
         emit_json(report.to_json())
     else:

@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 
 import click
 
-from sanctionwatch.cli.context import UserError, emit_json
+from sanctionwatch.cli.context import AppContext, UserError, emit_json, pass_app
 
 if TYPE_CHECKING:
+    from sanctionwatch.incident import Incident
     from sanctionwatch.regimes.schema import Regime
 
 
@@ -121,9 +122,14 @@ def assess_cmd(file: Path, regime_id: str, designated: tuple[str, ...], as_json:
               help="CSV of officially notified deliveries: date,quantity,unit[,ref].")
 @click.option("--bbl-per-tonne", type=float, default=None,
               help="Conversion factor (default 7.46, gas/diesel oil; see docs/regimes.md).")
+@click.option("--stored/--no-stored", default=None,
+              help="Count the workspace's incidents that the acting user may see (default: "
+                   "on unless --incidents is given).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def caps_cmd(regime_id: str, year: int, category: str, incidents: Path | None,
-             notified: Path | None, bbl_per_tonne: float | None, as_json: bool) -> None:
+@pass_app
+def caps_cmd(app: AppContext, regime_id: str, year: int, category: str,
+             incidents: Path | None, notified: Path | None, bbl_per_tonne: float | None,
+             stored: bool | None, as_json: bool) -> None:
     """Sum deliveries against a cap: notified vs assessed, share of cap, date crossed."""
     from sanctionwatch.regimes import caps as c
     from sanctionwatch.regimes.io import IncidentFileError, read_incidents
@@ -135,6 +141,9 @@ def caps_cmd(regime_id: str, year: int, category: str, incidents: Path | None,
         if incidents:
             incs = [inc for _, inc in read_incidents(incidents)]
             deliveries += c.deliveries_from_incidents(incs, cap, regime.target)
+        if stored or (stored is None and not incidents):
+            deliveries += c.deliveries_from_incidents(_stored_incidents(app), cap,
+                                                      regime.target)
         factor = bbl_per_tonne or c.DEFAULT_BBL_PER_TONNE
         source = c.FACTOR_SOURCE if bbl_per_tonne is None else "given on the command line"
         report = c.cap_usage(measure, cap, year, deliveries, factor, source)
@@ -151,6 +160,15 @@ def caps_cmd(regime_id: str, year: int, category: str, incidents: Path | None,
     click.echo(f"  combined {r.combined:,.0f} {r.unit} ({r.share_combined:.0%}); crossed on "
                f"{r.crossed_on or 'not crossed'}")
     click.echo(f"  factor {r.bbl_per_tonne} bbl/t: {r.factor_source}")
+
+
+def _stored_incidents(app: AppContext) -> list[Incident]:
+    from sanctionwatch.access.incidents import visible_incidents
+    from sanctionwatch.cli.session import acting, listing_context
+
+    with acting(app) as (session, who):
+        listing = visible_incidents(session, who, context=listing_context("caps"))
+    return [v.incident for v in listing.incidents]
 
 
 def register(main: click.Group) -> None:

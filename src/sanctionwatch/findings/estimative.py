@@ -164,7 +164,9 @@ def confidence_level(a: Assessment) -> Confidence:
 def estimate(a: Assessment, confirmed: bool = False) -> Estimate:
     """The estimative statement of a finding."""
     checks = likelihood_checks(a, confirmed)
-    index = max(0, min(len(LIKELIHOOD) - 1, sum(c.delta for c in checks)))
+    # one source never supports more than "likely"; none, more than "roughly even chance"
+    ceiling = {0: 3, 1: 4}.get(a.independent, len(LIKELIHOOD) - 1)
+    index = max(0, min(ceiling, sum(c.delta for c in checks)))
     term = LIKELIHOOD[index]
     judgment = f"It is {term} that {proposition(a)}."
     n, total = a.independent, len(a.groups)

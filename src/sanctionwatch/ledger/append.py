@@ -11,11 +11,11 @@ import hashlib
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import ColumnElement, Connection, func, select, text
 from sqlalchemy.orm import Session
 
 from sanctionwatch.ledger.canonical import canonical_json
-from sanctionwatch.ledger.nodes import ENTRY, NODE, NodeBuilder, fetch_subtrees, frontier_keys
+from sanctionwatch.ledger.nodes import ENTRY, NodeBuilder, fetch_subtrees, frontier_keys
 from sanctionwatch.store.models import LedgerEntry
 
 LEAF_PREFIX = b"\x00"
@@ -64,7 +64,7 @@ def append_many(
     """Append several events in order under one lock (batched for throughput).
 
     Writes the entries and every subtree-hash node they complete (``ledger_node``) with
-    two multi-row inserts; the returned entries are plain (transient) objects.
+    two ``executemany`` calls; the returned entries are plain (transient) objects.
     """
     if not events:
         return []
@@ -73,7 +73,9 @@ def append_many(
     when = at or datetime.now(UTC)
     stamp = when.isoformat()
     builder = NodeBuilder(seq, fetch_subtrees(session, frontier_keys(seq)))
-    rows: list[dict[str, Any]] = []
+    conn = session.connection()
+    created = _bound(conn, ENTRY.c.created_at, when)  # one timestamp for the whole batch
+    rows: list[tuple[int, str, str | None, bytes, bytes, Any]] = []
     nodes: list[tuple[int, int, bytes]] = []
     for kind, payload, subject in events:
         clash = RESERVED_KEYS.intersection(payload)
@@ -81,18 +83,36 @@ def append_many(
             raise ValueError(f"ledger payload of {kind!r} uses reserved keys {sorted(clash)}")
         data = canonical_json({"v": 1, "kind": kind, "at": stamp, **payload})
         digest = leaf_hash(data)
-        rows.append(
-            {"seq": seq, "kind": kind, "subject": subject, "entry": data,
-             "leaf_hash": digest, "created_at": when}
-        )
+        rows.append((seq, kind, subject, data, digest, created))
         builder.add(digest, nodes)
         seq += 1
-    session.execute(insert(ENTRY), rows)
+    # Straight to the driver's executemany: SQLAlchemy's per-row parameter processing
+    # would otherwise cost more than hashing and serialising the entries.
+    conn.exec_driver_sql(_driver_sql(conn, _INSERT_ENTRY), rows)
     if nodes:
-        session.execute(
-            insert(NODE), [{"level": lv, "idx": ix, "hash": h} for lv, ix, h in nodes]
-        )
-    return [_detached_entry(row) for row in rows]
+        conn.exec_driver_sql(_driver_sql(conn, _INSERT_NODE), nodes)
+    return [
+        _detached_entry({"seq": r[0], "kind": r[1], "subject": r[2], "entry": r[3],
+                         "leaf_hash": r[4], "created_at": when})
+        for r in rows
+    ]
+
+
+_INSERT_ENTRY = (
+    "INSERT INTO ledger_entry (seq, kind, subject, entry, leaf_hash, created_at) "
+    "VALUES (?, ?, ?, ?, ?, ?)"
+)
+_INSERT_NODE = "INSERT INTO ledger_node (level, idx, hash) VALUES (?, ?, ?)"
+
+
+def _driver_sql(conn: Connection, sql: str) -> str:
+    return sql if conn.dialect.paramstyle == "qmark" else sql.replace("?", "%s")
+
+
+def _bound(conn: Connection, column: ColumnElement[Any], value: Any) -> Any:
+    """``value`` as SQLAlchemy would hand it to the driver for ``column``."""
+    process = column.type.bind_processor(conn.dialect)
+    return process(value) if process else value
 
 
 def _detached_entry(row: dict[str, Any]) -> LedgerEntry:

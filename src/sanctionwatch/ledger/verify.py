@@ -38,6 +38,7 @@ from sanctionwatch.store.models import EvidenceItem, IntakeRecord
 INTAKE_KIND = "evidence.intake"
 INTAKE_KINDS = (INTAKE_KIND, "evidence.reintake")
 DEFAULT_CHUNK_LEVEL = 12
+PROGRESS_STEP = 5000  # entries per call of the progress callback
 
 
 @dataclass(frozen=True)
@@ -73,12 +74,15 @@ class VerifyReport:
         }
 
 
-def verify(engine: Engine, settings: Settings, *,
-           chunk_level: int = DEFAULT_CHUNK_LEVEL) -> VerifyReport:
-    """Recompute the ledger, its node cache and the stored evidence; list every problem."""
+def verify(engine: Engine, settings: Settings, *, chunk_level: int = DEFAULT_CHUNK_LEVEL,
+           progress: Callable[[object], None] | None = None) -> VerifyReport:
+    """Recompute the ledger, its node cache and the stored evidence; list every problem.
+
+    ``progress`` (if given) is called once per ``PROGRESS_STEP`` entries read.
+    """
     report = VerifyReport()
     with session_factory(engine)() as session, session.begin():
-        leaves = _check_entries(session, report)
+        leaves = _check_entries(session, report, progress)
         _check_nodes(session, report, leaves, chunk_level)
         with system_scope("ledger verify: recompute hashes, show no content"):
             _check_evidence(session, settings, report)
@@ -88,7 +92,8 @@ def verify(engine: Engine, settings: Settings, *,
 # --- entries ------------------------------------------------------------------------
 
 
-def _check_entries(session: Session, report: VerifyReport) -> list[bytes]:
+def _check_entries(session: Session, report: VerifyReport,
+                   progress: Callable[[object], None] | None = None) -> list[bytes]:
     """Check every entry; returns the stored leaf hashes in order (32 bytes each)."""
     leaves: list[bytes] = []
     expected = 0
@@ -108,6 +113,8 @@ def _check_entries(session: Session, report: VerifyReport) -> list[bytes]:
             report.add(where, "stored leaf hash does not match the entry bytes")
         _check_entry_body(data, kind, where, report)
         leaves.append(stored_hash)
+        if progress is not None and len(leaves) % PROGRESS_STEP == 0:
+            progress(None)
     report.size = len(leaves)
     return leaves
 

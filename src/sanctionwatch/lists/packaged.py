@@ -33,7 +33,7 @@ def load_packaged() -> tuple[dict[str, Any], list[Entity]]:
         lines = [json.loads(line) for line in fh if line.strip()]
     if not lines or "source" not in lines[0]:
         raise ListError(f"{path.name} has no header line")
-    return lines[0], lines[1:]
+    return lines[0], [{**e, "datasets": [PACKAGED_DATASET]} for e in lines[1:]]
 
 
 def write_packaged(xml_path: Path, out: Path, *, max_bytes: int) -> int:

@@ -179,11 +179,21 @@ def current_entities(engine: Engine, dataset: str | None = None) -> list[Entity]
             raise ListNotFound(f"no list {dataset!r} has been imported")
         if not vids:
             return []
+        names = dict(session.execute(
+            select(ListVersion.id, ListVersion.dataset).where(ListVersion.id.in_(vids))).all())
         rows = session.execute(
-            select(ListEntity.data).where(ListEntity.version_id.in_(vids))
-            .order_by(ListEntity.id)
-        ).scalars()
-        return [json.loads(r) for r in rows]
+            select(ListEntity.version_id, ListEntity.data)
+            .where(ListEntity.version_id.in_(vids)).order_by(ListEntity.id)
+        ).all()
+        return [{**json.loads(data), "datasets": [names[vid]]} for vid, data in rows]
+
+
+def current_versions(engine: Engine) -> tuple[int, ...]:
+    """Ids of the current version of every dataset (changes whenever a list is imported)."""
+    with transaction(engine) as session:
+        rows = session.execute(
+            select(func.max(ListVersion.id)).group_by(ListVersion.dataset)).scalars()
+        return tuple(sorted(int(r) for r in rows))
 
 
 def get_entity(engine: Engine, entity_id: str) -> Entity | None:

@@ -38,7 +38,8 @@ def _sentence(e: dict[str, Any]) -> str:
     who = " and ".join(_label(v) for v in e["vessels"])
     where = f" at {e['port']}" if e.get("port") else (
         f" at {e['lat']}, {e['lon']}" if e.get("lat") is not None else "")
-    span = f" from {e['start']} to {e['end']}" if e.get("start") else ""
+    span = (f" from {e['start']}" if e.get("start") else "") + (
+        f" to {e['end']}" if e.get("end") else "")
     return f"AIS {e['type'].replace('_', ' ')} ({e['rule']}): {who}{where}{span}."
 
 

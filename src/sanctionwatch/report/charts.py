@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from matplotlib.dates import DateFormatter
+from matplotlib.ticker import FuncFormatter
 
 from sanctionwatch.report.model import CapView, FindingView
 from sanctionwatch.report.svg import new_figure, style, to_svg
 
 MAX_UNITS = 3
+
+
+def _thousands(value: float, _pos: object) -> str:
+    return f"{value:,.0f}"
 
 
 def _mid(f: FindingView) -> date | None:
@@ -46,6 +51,8 @@ def quantities_chart(findings: list[FindingView]) -> str | None:
             ax.set_ylabel(unit)
             ax.set_ylim(bottom=0)
             ax.xaxis.set_major_formatter(DateFormatter("%Y-%m"))
+            ax.yaxis.set_major_formatter(FuncFormatter(_thousands))
+            ax.set_xlim(min(xs) - timedelta(days=45), max(xs) + timedelta(days=45))
             ax.grid(axis="y", color="#dddddd", linewidth=0.5)
         axes[0, 0].set_title("Quantities reported per finding (range across independent sources)",
                              loc="left")
@@ -92,6 +99,8 @@ def petroleum_chart(findings: list[FindingView], cap: CapView) -> str | None:
         ax.set_ylabel(cap.unit)
         ax.set_title(f"{cap.label}, {cap.year}: assessed deliveries against the cap",
                      loc="left")
-        ax.legend(loc="upper left", frameon=False, fontsize=7)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=3, frameon=False,
+                  fontsize=7)
+        ax.yaxis.set_major_formatter(FuncFormatter(_thousands))
         ax.grid(axis="y", color="#dddddd", linewidth=0.5)
     return to_svg(fig)

@@ -154,7 +154,7 @@ def write_report(model: ReportModel, out_dir: Path, formats: tuple[str, ...] = F
         files.update({k: v.encode("utf-8") for k, v in svgs.items() if v is not None})
     if "json" in formats:
         files["report.json"] = render_json(model).encode("utf-8")
-        files.update({k: v.encode("utf-8") for k, v in proof_files(model).items()})
+    files.update({k: v.encode("utf-8") for k, v in proof_files(model).items()})
     written = {}
     for name, data in sorted(files.items()):
         path = out_dir / name

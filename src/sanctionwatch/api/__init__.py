@@ -1,0 +1,1 @@
+"""HTTP API (FastAPI): ``create_app(settings)``, one router per area."""

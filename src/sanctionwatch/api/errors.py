@@ -1,0 +1,48 @@
+"""Domain errors → HTTP status codes, for every router of the app.
+
+Areas raise their own exceptions in the core; the app maps them here by class (the most
+specific registered class wins), so no router needs try/except boilerplate.
+"""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+# (exception class, status). Checked in order; subclasses must come before their bases.
+ERROR_STATUS: list[tuple[type[BaseException], int]] = []
+
+
+def register_error(exc_type: type[BaseException], status: int) -> None:
+    """Map a domain exception class to an HTTP status (routers call this at import)."""
+    ERROR_STATUS.insert(0, (exc_type, status))
+
+
+def _defaults() -> None:
+    from sanctionwatch.config import ConfigError
+    from sanctionwatch.lists.errors import ListError, ListNotFound
+
+    for exc_type, status in ((PermissionError, 403), (LookupError, 404), (ConfigError, 500),
+                             (ValueError, 400), (ListError, 400), (ListNotFound, 404)):
+        register_error(exc_type, status)
+
+
+def status_for(exc: BaseException) -> int | None:
+    for exc_type, status in ERROR_STATUS:
+        if isinstance(exc, exc_type):
+            return status
+    return None
+
+
+def install(app: FastAPI) -> None:
+    if not ERROR_STATUS:
+        _defaults()
+
+    async def handler(request: Request, exc: Exception) -> JSONResponse:
+        status = status_for(exc)
+        if status is None:
+            raise exc
+        return JSONResponse({"detail": str(exc)}, status_code=status)
+
+    for exc_type, _ in list(ERROR_STATUS):
+        app.add_exception_handler(exc_type, handler)

@@ -1,0 +1,260 @@
+"""Sentence facts → draft incidents (type, direction, item, quantity, stance)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from sanctionwatch.extract.records import Quantity
+from sanctionwatch.extract.roles import CountryMention, first_subject
+from sanctionwatch.extract.sentence_facts import ItemHit, SentenceFacts
+
+KP = "KP"
+# units a quantity may carry for each incident type
+_UNITS_FOR = {
+    "arms_transfer": {"rounds", "containers", "missiles", "systems", "pieces", "vehicles"},
+    "military_personnel": {"troops", "persons"},
+    "overseas_workers": {"workers", "persons", "USD"},
+    "technical_assistance": {"persons"},
+    "petroleum_transfer": {"barrels", "tonnes", "USD"},
+    "other_violation": {"tonnes", "containers", "vessels", "USD", "vehicles", "pieces"},
+    "cyber_theft": {"USD", "ETH"},
+    "ship_to_ship_transfer": {"transfers"},
+    "port_call": {"port calls", "vessels"},
+}
+_TRIGGERS = {
+    "arms_transfer": ("give", "get"),
+    "military_personnel": ("deploy", "give"),
+    "technical_assistance": ("assist", "give", "deploy"),
+    "petroleum_transfer": ("give", "get"),
+    "other_violation": ("give", "get"),
+    "overseas_workers": ("work", "give", "deploy", "get"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    type: str
+    from_: str | None
+    to: str | None
+    item: str | None
+    category: str | None
+    quantity: float | None
+    quantity_max: float | None
+    unit: str | None
+    stance: str
+    start: int
+    end: int
+    sentence_index: int
+
+
+def _nearest_cue(facts: SentenceFacts, kinds: tuple[str, ...], pos: int) -> tuple[str, int]:
+    best: tuple[int, str, int] | None = None
+    for kind in kinds:
+        for s, _ in facts.cues.get(kind, []):
+            d = abs(s - pos)
+            if best is None or d < best[0]:
+                best = (d, kind, s)
+    return (best[1], best[2]) if best else ("", pos)
+
+
+def _origin_adjective(facts: SentenceFacts, hit: ItemHit) -> str | None:
+    """'North Korean coal', 'nordkoreanische Soldaten', 'armas norcoreanas', 'russische'."""
+    for c in facts.countries:
+        if c.kind not in ("adjective", "name") or c.based:
+            continue
+        if 0 <= hit.start - c.end <= 30 or 0 <= c.start - hit.end <= 3:
+            gap = facts.sentence.text[max(0, c.end - facts.sentence.start):
+                                      max(0, hit.start - facts.sentence.start)]
+            if c.kind == "name" and not (gap.startswith("'s") or gap.startswith("’s")
+                                         or gap.startswith("산") or gap.startswith("製")):
+                continue
+            if any(ch in gap for ch in ",.;:") and c.end <= hit.start:
+                continue
+            return c.iso2
+    return None
+
+
+def _direction(facts: SentenceFacts, itype: str, pos: int, hit: ItemHit | None,
+               lang: str) -> list[tuple[str | None, str | None]]:
+    ms = [c for c in facts.countries if not c.based]
+    trig_kind, trig_pos = _nearest_cue(facts, _TRIGGERS.get(itype, ("give", "get")), pos)
+    to_c = [c.iso2 for c in ms if c.role == "to"]
+    from_c = [c.iso2 for c in ms if c.role == "from"]
+    origin = _origin_adjective(facts, hit) if hit else None
+    subj = first_subject(ms, trig_pos if trig_kind else pos, lang)
+    subj_iso = subj.iso2 if subj else None
+    if trig_kind == "get" and lang != "zh":
+        to = subj_iso if subj_iso not in from_c else None
+        frm = from_c[0] if from_c else origin
+        if frm is None:
+            others = [c.iso2 for c in ms if c.iso2 not in (to,)]
+            frm = others[0] if others else None
+        pairs = [(frm, to)]
+    else:
+        frm = from_c[0] if from_c else (origin or subj_iso)
+        if frm is None and ms:
+            frm = ms[0].iso2
+        if to_c:
+            tos = [t for t in to_c if t != frm] or to_c
+            pairs = [(frm, t) for t in dict.fromkeys(tos)]
+        else:
+            others = [c.iso2 for c in ms if c.iso2 != frm and c.kind != "actor"]
+            pairs = [(frm, others[0] if others else None)]
+    return [_fix_for_type(itype, f, t, facts) for f, t in pairs]
+
+
+def _fix_for_type(itype: str, frm: str | None, to: str | None,
+                  facts: SentenceFacts) -> tuple[str | None, str | None]:
+    isos = facts.iso_set()
+    if itype in ("military_personnel", "overseas_workers"):
+        if frm != KP:
+            to = frm if frm and to in (None, KP) else to
+            frm = KP
+        if to == KP:
+            to = None
+    elif itype == "cyber_theft":
+        victims = [c for c in isos if c != KP]
+        frm = frm if frm not in (KP, None) else (victims[0] if len(victims) == 1 else None)
+        to = KP
+    elif itype == "petroleum_transfer":
+        if to != KP:
+            frm = frm if frm != KP else to
+            to = KP
+    elif KP not in (frm, to):
+        if frm is None or frm == to:
+            frm = KP
+        elif to is None:
+            to = KP
+    if frm == to and frm is not None:
+        if itype == "port_call":
+            return frm, to
+        to = None if frm == KP else KP
+    return frm, to
+
+
+def _bind_quantities(facts: SentenceFacts, hits: list[ItemHit]) -> dict[int, list[Quantity]]:
+    """Each quantity goes to the nearest item whose type accepts its unit."""
+    bound: dict[int, list[Quantity]] = {}
+    for q in facts.quantities:
+        best: tuple[int, int] | None = None
+        for i, h in enumerate(hits):
+            units = _UNITS_FOR.get(h.cue.type, set())
+            if q.unit is not None and q.unit not in units:
+                continue
+            if q.unit is None and h.cue.unit is None:
+                continue
+            if q.unit is None:
+                d = h.start - q.end if h.start >= q.end else 10 * (q.start - h.end) + 40
+                if d > 60:
+                    continue
+            else:
+                d = h.start - q.end if h.start >= q.end else q.start - h.end
+            if best is None or d < best[0]:
+                best = (d, i)
+        if best is not None:
+            bound.setdefault(best[1], []).append(q)
+    return bound
+
+
+def _specific(hits: list[ItemHit]) -> list[ItemHit]:
+    """Umbrella terms give way to specific items of the same type in the sentence."""
+    out = []
+    for h in hits:
+        if h.cue.rank <= 0 and any(o.cue.type == h.cue.type and o.cue.rank > h.cue.rank
+                                   for o in hits):
+            continue
+        out.append(h)
+    return out
+
+
+def sentence_drafts(facts: SentenceFacts, lang: str, index: int, stance: str,
+                    flag_hint: str | None) -> list[Draft]:
+    s = facts.sentence
+    drafts: list[Draft] = []
+
+    def add(itype: str, pairs: list[tuple[str | None, str | None]], item: str | None,
+            category: str | None, q: Quantity | None, unit: str | None, start: int,
+            end: int) -> None:
+        qunit = q.unit if q is not None and q.unit not in (None, "persons") else unit
+        for frm, to in pairs:
+            drafts.append(Draft(itype, frm, to, item, category,
+                                q.value if q else None, q.value_max if q else None,
+                                qunit, stance, start, end, index))
+
+    hits = [h for h in facts.items]
+    if facts.has("steal"):
+        pos = facts.first_cue("steal") or s.start
+        crypto = [h for h in hits if h.cue.type == "cyber_theft"]
+        item = "cryptocurrency" if crypto else "funds"
+        money = [q for q in facts.quantities if q.unit in ("USD", "ETH")]
+        pairs = _direction(facts, "cyber_theft", pos, None, lang)
+        for q in money or [None]:  # type: ignore[list-item]
+            add("cyber_theft", pairs, item, "financial", q, q.unit if q else None, s.start, s.end)
+    hits = [h for h in hits if h.cue.type != "cyber_theft"]
+    sts = facts.has("sts")
+    if sts:
+        pos = facts.first_cue("sts") or s.start
+        cargo = [h for h in hits if h.cue.type in ("petroleum_transfer", "other_violation")]
+        times = [q for q in facts.quantities if q.unit == "transfers"]
+        for h in cargo or [None]:  # type: ignore[list-item]
+            oil = h is None or h.cue.type == "petroleum_transfer"
+            frm, to = _sts_direction(facts, oil, flag_hint)
+            add("ship_to_ship_transfer", [(frm, to)], h.cue.item if h else None,
+                h.cue.category if h else None, times[0] if times else None,
+                "transfers" if times else None, s.start, s.end)
+        hits = [h for h in hits if h.cue.type not in ("petroleum_transfer",)]
+    if facts.has("port_call") and facts.ports:
+        calls = [q for q in facts.quantities if q.unit in ("port calls", "vessels")]
+        cargo = [h for h in hits if h.cue.type in ("petroleum_transfer", "other_violation")]
+        flag = _flag(facts) or flag_hint
+        for port in facts.ports:
+            add("port_call", [(flag, port.country)], cargo[0].cue.item if cargo else None,
+                cargo[0].cue.category if cargo else None, calls[0] if calls else None,
+                calls[0].unit if calls else None, s.start, s.end)
+    hits = _specific(hits)
+    bound = _bind_quantities(facts, hits)
+    for i, h in enumerate(hits):
+        itype = h.cue.type
+        if not any(facts.has(k) for k in _TRIGGERS.get(itype, ("give", "get"))):
+            continue
+        if itype == "other_violation" and sts:
+            continue
+        pairs = _direction(facts, itype, h.start, h, lang)
+        for q in bound.get(i) or [None]:  # type: ignore[list-item]
+            add(itype, pairs, h.cue.item, h.cue.category, q, h.cue.unit if q else None,
+                s.start, s.end)
+    return [d for d in drafts if _involves_kp(d, facts)]
+
+
+def _involves_kp(d: Draft, facts: SentenceFacts) -> bool:
+    if KP in (d.from_, d.to):
+        return True
+    return d.type in ("port_call", "ship_to_ship_transfer") and KP in facts.iso_set()
+
+
+def _flag(facts: SentenceFacts) -> str | None:
+    """Flag of the vessel: 'Sierra Leone-flagged', 'Russian cargo ship', '파나마 국적'."""
+    ships = facts.cues.get("ship", []) + facts.cues.get("flag", [])
+    for c in facts.countries:
+        for s, _ in ships:
+            if 0 <= s - c.end <= 12:
+                return c.iso2
+    return None
+
+
+def _sts_direction(facts: SentenceFacts, oil: bool,
+                   flag_hint: str | None) -> tuple[str | None, str | None]:
+    others = [c.iso2 for c in facts.countries if c.iso2 != KP and not c.based]
+    flag = _flag(facts)
+    other = flag if flag and flag != KP else (others[0] if others else None)
+    if oil:
+        return other, KP
+    return KP, other
+
+
+def with_stance(drafts: list[Draft], stance: str) -> list[Draft]:
+    return [replace(d, stance=stance) for d in drafts]
+
+
+def country_list(mentions: list[CountryMention]) -> list[str]:
+    return sorted({m.iso2 for m in mentions if not m.based})

@@ -1,0 +1,225 @@
+"""``extract_text``: the pure extraction core (text in, typed incidents out, no I/O)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from sanctionwatch.extract.assemble import KP, Draft, country_list, sentence_drafts
+from sanctionwatch.extract.dates import document_date, event_when
+from sanctionwatch.extract.langid import SUPPORTED, detect
+from sanctionwatch.extract.normalise import normalise
+from sanctionwatch.extract.quantities import find_quantities
+from sanctionwatch.extract.records import DocDate, ExtractionResult
+from sanctionwatch.extract.sentence_facts import SentenceFacts, collect
+from sanctionwatch.extract.sentences import split_sentences
+from sanctionwatch.incident import Incident
+from sanctionwatch.knowledge.gazetteer import for_language, lower_same_length
+
+DEFAULT_MAX_CHARS = 20_000_000
+_ACCUSED = {KP, "RU", "CN"}
+_SOURCE_AFTER = re.compile(r"^(according to|laut|selon|d'après|según|de acuerdo con|по данным|"
+                           r"по словам|согласно|据|nach angaben)", re.I)
+
+
+def extract_text(text: str, *, doc_date: DocDate | str | None = None,
+                 language: str | None = None,
+                 max_chars: int = DEFAULT_MAX_CHARS) -> ExtractionResult:
+    """Extract sanctions incidents from ``text``.
+
+    ``doc_date`` (a DocDate or "YYYY[-MM[-DD]]") is the publication date from metadata;
+    without it a date printed in the text (stamp, dateline, 입력 line) is used, and
+    relative dates stay unresolved when there is none. ``language`` skips detection.
+    Never raises on odd input: empty, binary-looking or unsupported text gives an
+    empty or best-effort result with a note.
+    """
+    notes: list[str] = []
+    if len(text) > max_chars:
+        notes.append(f"text cut to the first {max_chars} characters")
+        text = text[:max_chars]
+    text = normalise(text)
+    if not text.strip():
+        return ExtractionResult(language="und", notes=["empty text"])
+    lang = language.lower() if language else None
+    if lang is None:
+        lang, how = detect(text)
+        if lang is None:
+            notes.append(f"language not identified ({how}); best effort with English cues")
+    elif lang not in SUPPORTED:
+        notes.append(f"unsupported language {lang!r}; best effort with English cues")
+    cue_lang = lang if lang in SUPPORTED else "en"
+    ref = document_date(text, _as_docdate(doc_date))
+    gaz = for_language(cue_lang)
+    matches = gaz.scan(text, lower_same_length(text))
+    quantities = find_quantities(text, cue_lang)
+    sentences = split_sentences(text)
+    all_facts = [collect(s, matches, quantities, text, cue_lang) for s in sentences]
+    drafts = _drafts(all_facts, cue_lang)
+    incidents = _finish(drafts, all_facts, ref)
+    mentioned = country_list([c for f in all_facts for c in f.countries if c.kind != "actor"])
+    return ExtractionResult(language=lang or "und", incidents=incidents, doc_date=ref,
+                            countries=mentioned, notes=notes, sentences=len(sentences))
+
+
+def _as_docdate(value: DocDate | str | None) -> DocDate | None:
+    if value is None or isinstance(value, DocDate):
+        return value
+    m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value.strip())
+    if not m:
+        raise ValueError(f"doc_date must be YYYY[-MM[-DD]], got {value!r}")
+    return DocDate(int(m.group(1)), int(m.group(2)) if m.group(2) else None,
+                   int(m.group(3)) if m.group(3) else None, "metadata")
+
+
+def _stance(facts: SentenceFacts) -> str:
+    return "alleged" if facts.has("hedge") else "asserted"
+
+
+def _is_denial(facts: SentenceFacts) -> set[str]:
+    """Accused parties (KP/RU/CN) that deny in this sentence; empty when it is no denial."""
+    if not facts.has("deny"):
+        return set()
+    return {c.iso2 for c in facts.countries if c.iso2 in _ACCUSED and not c.based}
+
+
+def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
+    out: list[Draft] = []
+    prev_kp = False
+    flag_hint: str | None = None
+    for i, facts in enumerate(all_facts):
+        isos = facts.iso_set()
+        kp_here = KP in isos
+        flag_hint = _flag_hint(facts) or flag_hint
+        deniers = _is_denial(facts)
+        if not (kp_here or (prev_kp and not (isos - {KP}) - {"RU", "CN"})):
+            prev_kp = kp_here
+            continue
+        prev_kp = kp_here
+        if deniers:
+            out.extend(_denials(facts, lang, i, deniers, out, flag_hint))
+            continue
+        if facts.has("future") and not _future_far(facts):
+            continue
+        drafts = sentence_drafts(facts, lang, i, _stance(facts), flag_hint)
+        if _negated(facts):
+            continue
+        out.extend(drafts)
+        if facts.has("designated"):
+            out.extend(_designated(drafts))
+        elif facts.has("designated") is False and _designation_note(facts) and out:
+            pass
+    return out
+
+
+def _flag_hint(facts: SentenceFacts) -> str | None:
+    from sanctionwatch.extract.assemble import _flag
+
+    return _flag(facts)
+
+
+def _future_far(facts: SentenceFacts) -> bool:
+    """A future/plan cue far from every trigger belongs to another clause."""
+    triggers = [s for k in ("give", "get", "deploy", "steal", "sts", "work", "assist")
+                for s, _ in facts.cues.get(k, [])]
+    futures = [s for s, _ in facts.cues.get("future", [])]
+    return all(abs(f - t) > 60 for f in futures for t in triggers)
+
+
+def _negated(facts: SentenceFacts) -> bool:
+    triggers = [s for k in ("give", "get", "deploy", "steal", "sts") for s, _ in
+                facts.cues.get(k, [])]
+    negs = [e for _, e in facts.cues.get("negate", [])]
+    return bool(triggers) and all(any(0 <= t - n <= 12 for n in negs) for t in triggers)
+
+
+def _designation_note(facts: SentenceFacts) -> bool:
+    return False
+
+
+def _designated(drafts: list[Draft]) -> list[Draft]:
+    seen = set()
+    out = []
+    for d in drafts:
+        if d.type in ("designated_entity_activity", "cyber_theft"):
+            continue
+        key = (d.from_, d.to)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(replace(d, type="designated_entity_activity",
+                           item=f"activity of a UN-designated party ({d.item or d.type})",
+                           category="designated_entity", quantity=None, quantity_max=None,
+                           unit=None))
+    return out
+
+
+def _denials(facts: SentenceFacts, lang: str, index: int, deniers: set[str],
+             earlier: list[Draft], flag_hint: str | None) -> list[Draft]:
+    own = sentence_drafts(facts, lang, index, "denied", flag_hint)
+    out: list[Draft] = []
+    if own:
+        for d in own:
+            prior = [e for e in earlier if e.type == d.type and e.stance != "denied"]
+            if prior:
+                p = prior[-1]
+                d = replace(d, from_=p.from_, to=p.to, item=d.item or p.item)
+            out.append(replace(d, quantity=None, quantity_max=None, unit=None))
+        return out
+    seen = set()
+    for e in reversed(earlier):
+        if e.stance == "denied" or not ({e.from_, e.to} & deniers):
+            continue
+        if index - e.sentence_index > 4:
+            continue
+        key = (e.type, e.from_, e.to)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(replace(e, stance="denied", quantity=None, quantity_max=None, unit=None,
+                           start=facts.sentence.start, end=facts.sentence.end,
+                           sentence_index=index))
+    return out
+
+
+def _finish(drafts: list[Draft], all_facts: list[SentenceFacts],
+            ref: DocDate | None) -> list[Incident]:
+    # a restatement without a number merges into the quantified claim
+    quantified = {(d.type, d.from_, d.to, d.item, d.stance) for d in drafts
+                  if d.quantity is not None}
+    seen: set[tuple[object, ...]] = set()
+    out: list[Incident] = []
+    for d in drafts:
+        base = (d.type, d.from_, d.to, d.item, d.stance)
+        if d.quantity is None and base in quantified:
+            continue
+        key = base + (d.quantity, d.unit)
+        if d.stance == "denied":
+            key = (d.type, d.from_, d.to, "denied")
+        if key in seen:
+            continue
+        seen.add(key)
+        facts = all_facts[d.sentence_index]
+        sentence = facts.sentence.text
+        out.append(Incident.model_validate({
+            "type": d.type, "from": d.from_, "to": d.to, "item": d.item,
+            "category": d.category, "quantity": d.quantity, "quantity_max": d.quantity_max,
+            "unit": d.unit if d.quantity is not None else None,
+            "when": event_when(sentence, ref), "stance": d.stance,
+            "attribution": _attribution(facts), "span": (d.start, d.end),
+            "sentence": sentence,
+        }))
+    return out
+
+
+def _attribution(facts: SentenceFacts) -> str | None:
+    cues = facts.cues.get("attrib")
+    if not cues:
+        return None
+    s = facts.sentence
+    start, end = cues[0]
+    phrase = s.text[start - s.start:end - s.start]
+    if _SOURCE_AFTER.match(phrase):
+        tail = re.split(r"[,;.:،，。]", s.text[end - s.start:], maxsplit=1)[0]
+        return (phrase + tail).strip()[:120] or None
+    head = re.split(r"[,;.:，。\"“”]", s.text[:start - s.start])[-1]
+    return (head.strip() + " " + phrase).strip()[:120] or None

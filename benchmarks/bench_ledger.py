@@ -16,6 +16,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from sanctionwatch.config import load_settings
@@ -26,11 +27,11 @@ from sanctionwatch.ledger.verify_proof import check_proof
 from sanctionwatch.store.db import get_engine, session_factory, transaction
 
 
-def timed(fn: object, repeat: int) -> list[float]:
+def timed(fn: Callable[[], object], repeat: int) -> list[float]:
     out = []
     for _ in range(repeat):
         t0 = time.perf_counter()
-        fn()  # type: ignore[operator]
+        fn()
         out.append(time.perf_counter() - t0)
     return out
 
@@ -81,7 +82,7 @@ def main() -> int:
         size, root = log.root_at(session)
         print(f"log size {size:,}, root {root.hex()}")
         seqs = [rng.randrange(size) for _ in range(1000)]
-        proofs = []
+        proofs: list[log.InclusionProof] = []
 
         def one_proof() -> None:
             proofs.append(log.inclusion_proof(session, seqs[len(proofs)]))
@@ -94,7 +95,7 @@ def main() -> int:
         print("inclusion proof (by subject):           " + ms(timed(
             lambda: log.inclusion_proof(session, log.resolve_item(session, next(it))), 300)))
         olds = iter([rng.randrange(1, size) for _ in range(300)])
-        cons = []
+        cons: list[log.ConsistencyProof] = []
         print("consistency proof (random old size):    " + ms(timed(
             lambda: cons.append(log.consistency_proof(session, next(olds))), 300)))
         for c in cons:

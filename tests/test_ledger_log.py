@@ -115,3 +115,60 @@ def test_failed_transaction_leaves_no_entries_or_nodes(settings: Settings) -> No
         assert log.log_size(session) == 3
         nodes = session.execute(text("SELECT count(*) FROM ledger_node")).scalar_one()
         assert nodes == 1  # (1, 0) only
+
+
+def test_concurrent_appenders_leave_a_consistent_log(settings: Settings) -> None:
+    import threading
+
+    from sanctionwatch.ledger.verify import verify
+
+    engine = get_engine(settings)
+    errors: list[BaseException] = []
+
+    def worker(w: int) -> None:
+        try:
+            for t in range(15):
+                with transaction(engine) as session:
+                    append_many(session, [("test.thread", {"w": w, "t": t, "i": i}, None)
+                                          for i in range(1 + (w + t) % 4)])
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker, args=(w,)) for w in range(3)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert errors == []
+    report = verify(engine, settings)
+    assert report.ok, report.problems
+    expected = sum(1 + (w + t) % 4 for w in range(3) for t in range(15))
+    assert report.size == expected
+    with transaction(engine) as session:
+        entries = [bytes(e) for e in session.execute(
+            select(LedgerEntry.entry).order_by(LedgerEntry.seq)).scalars()]
+        assert log.root_at(session)[1] == naive_root(entries)
+
+
+def test_migration_backfills_nodes_for_existing_entries(settings: Settings) -> None:
+    from sanctionwatch.ledger.verify import verify
+    from sanctionwatch.store.db import _engine_for, make_engine, upgrade
+
+    engine = make_engine(settings.database_url)
+    upgrade(engine, "0001_core")
+    entries = [f'{{"kind":"old.event","n":{i},"v":1}}'.encode() for i in range(11)]
+    with engine.begin() as conn:
+        for i, e in enumerate(entries):
+            conn.execute(
+                text("INSERT INTO ledger_entry (seq, kind, subject, entry, leaf_hash, created_at)"
+                     " VALUES (:s, 'old.event', NULL, :e, :h, CURRENT_TIMESTAMP)"),
+                {"s": i, "e": e, "h": hashlib.sha256(b"\x00" + e).digest()},
+            )
+    engine.dispose()
+    _engine_for.cache_clear()
+    migrated = get_engine(settings)  # upgrades to all heads, running ledger_0001
+    report = verify(migrated, settings)
+    assert report.ok, report.problems
+    assert report.nodes == 5 + 2 + 1  # levels 1, 2, 3 over 11 leaves
+    with transaction(migrated) as session:
+        assert log.root_at(session)[1] == naive_root(entries)

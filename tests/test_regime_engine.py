@@ -140,7 +140,10 @@ def test_humanitarian_exemption_libya() -> None:
 def test_libya_arms_without_exemption_are_engaged() -> None:
     cited = _cited(_inc(type="arms_transfer", frm="AE", to="LY", item="armoured vehicles",
                         when="2019"), regime="libya")
-    assert cited == {"S/RES/1970 (2011) OP 9 (unverified)"}
+    # 1970 (2011) OP 9: States prevent the supply to Libya "of arms and related materiel of all
+    # types" (quoted with "(Resolution 1970 (2011), para.9)" at embargo.grip.org/en/libya); the
+    # number is verified in the data, so the label carries no "(unverified)".
+    assert cited == {"S/RES/1970 (2011) OP 9"}
 
 
 @pytest.mark.parametrize("when, engaged", [("2017-07", False), ("2017-09", True)])

@@ -10,10 +10,10 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 # (exception class, status). Checked in order; subclasses must come before their bases.
-ERROR_STATUS: list[tuple[type[BaseException], int]] = []
+ERROR_STATUS: list[tuple[type[Exception], int]] = []
 
 
-def register_error(exc_type: type[BaseException], status: int) -> None:
+def register_error(exc_type: type[Exception], status: int) -> None:
     """Map a domain exception class to an HTTP status (routers call this at import)."""
     ERROR_STATUS.insert(0, (exc_type, status))
 

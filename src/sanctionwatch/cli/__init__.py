@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "sanctionwatch.cli.access_cmd",
     "sanctionwatch.cli.demo_cmd",
     "sanctionwatch.cli.incidents_cmd",
+    "sanctionwatch.cli.findings_cmd",
     "sanctionwatch.cli.ais_cmd",
 )
 

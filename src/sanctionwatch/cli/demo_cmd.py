@@ -37,7 +37,17 @@ def demo_cmd(app: AppContext, as_json: bool) -> None:
             shown = "content" if v.content_visible else "withheld (hash only)"
             click.echo(f"  {v.id}  {v.originator:20} {shown}")
     click.echo(f"\nledger: size {size}, root {root.hex()}")
-    click.echo("check it:  sanctionwatch ledger verify")
+    reports = result.extras.get("reports", {})
+    if reports:
+        click.echo("\nopen the reports:")
+        for audience, folder in reports.items():
+            click.echo(f"  {audience:8} {folder}/report.html  (also report.pdf, report.md, "
+                       "report.json)")
+    click.echo("\ncheck the ledger:  sanctionwatch ledger verify")
+    if result.extras.get("checkpoint"):
+        keys = app.settings.home / "keys"
+        click.echo(f"check the checkpoint:  sanctionwatch ledger verify-checkpoint "
+                   f"{result.extras['checkpoint']} --keys {keys}")
 
 
 def register(main: click.Group) -> None:

@@ -62,7 +62,9 @@ def extract_cmd(files: tuple[Path, ...], as_jsonl: bool, as_json: bool,
             qty = "" if inc["quantity"] is None else f" {inc['quantity']:g} {inc['unit'] or ''}"
             click.echo(f"  {inc['type']} {inc['from'] or '?'}→{inc['to'] or '?'} "
                        f"{inc['item'] or ''}{qty} [{inc['stance']}] {inc['when'] or ''}")
-        for note in row.get("notes", []) or []:  # type: ignore[union-attr]
+        notes = row.get("notes") or []
+        assert isinstance(notes, list)
+        for note in notes:
             click.echo(f"  note: {note}")
 
 

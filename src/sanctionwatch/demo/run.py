@@ -81,6 +81,83 @@ def ingest_samples(settings: Settings, engine: Engine) -> list[IntakeResult]:
     return results
 
 
+def review_findings(engine: Engine, say: Callable[[str], None]) -> dict[str, Any]:
+    """The analyst builds and confirms findings; corroborated ones are published, and the
+    coordinator releases published findings for the public report, with a reason."""
+    from sanctionwatch.access.findings import finding_listing
+    from sanctionwatch.access.release import record_release
+    from sanctionwatch.findings.actions import confirm, publish
+    from sanctionwatch.findings.build import build_findings
+    from sanctionwatch.findings.service import Actor
+
+    with transaction(engine) as session:
+        built = build_findings(session, actor="analyst")
+    with transaction(engine) as session:
+        analyst = principal_for(session, "analyst")
+        views = finding_listing(session, analyst, context="demo:review").views
+        coordinator = principal_for(session, "coordinator")
+        published = []
+        for v in views:
+            if v.status != "corroborated":
+                continue
+            confirm(session, Actor("analyst", "analyst"), v.id,
+                    "sources independent and consistent (demo review)")
+            publish(session, Actor("analyst", "analyst"), v.id, "meets the standard")
+            record_release(session, coordinator, v.id, "content", "public",
+                           "cleared for publication by the originating states (demo)")
+            published.append(v.id)
+    say(f"findings: {len(built.created)} built, {len(published)} corroborated ones "
+        "confirmed and published")
+    return {"findings_built": len(built.created), "findings_published": published}
+
+
+def sign_checkpoint(settings: Settings, engine: Engine) -> Path:
+    """Three member states co-sign one checkpoint of the ledger; returns its file."""
+    from sanctionwatch.ledger.checkpoint import (
+        add_signature,
+        keygen,
+        load_private_key,
+        new_checkpoint,
+        write_checkpoint,
+    )
+
+    keys = settings.home / "keys"
+    for state in ("KR", "US", "JP"):
+        if not (keys / f"{state}.key").exists():
+            keygen(state, keys)
+    with transaction(engine) as session:
+        cp = new_checkpoint(session)
+    for state in ("KR", "US", "JP"):  # each state signs in its own session
+        key_id, key = load_private_key(keys / f"{state}.key")
+        with transaction(engine) as session:
+            cp = add_signature(session, cp, key_id, key)
+    path = settings.home / "checkpoints" / f"checkpoint-{cp['checkpoint']['size']}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_checkpoint(path, cp)
+    return path
+
+
+def write_reports(settings: Settings, engine: Engine, checkpoint: Path,
+                  say: Callable[[str], None]) -> dict[str, str]:
+    from sanctionwatch.access.report import build_report_model
+    from sanctionwatch.ledger.checkpoint import read_checkpoint
+    from sanctionwatch.report.render import write_report
+    from sanctionwatch.timeutil import now_utc
+
+    out: dict[str, str] = {}
+    cp = read_checkpoint(checkpoint)
+    at = now_utc()
+    for audience in ("public", "members"):
+        folder = settings.home / "reports" / audience
+        with transaction(engine) as session:
+            coordinator = principal_for(session, "coordinator")
+            model = build_report_model(session, coordinator, audience, at=at, checkpoint=cp)
+        write_report(model, folder)
+        out[audience] = str(folder)
+        say(f"{audience} report: {len(model.findings)} finding(s) -> {folder}")
+    return out
+
+
 def run_demo(settings: Settings, engine: Engine,
              say: Callable[[str], None] = lambda _m: None) -> DemoResult:
     result = DemoResult()
@@ -88,8 +165,15 @@ def run_demo(settings: Settings, engine: Engine,
     setup_team(engine)
     say(f"team: {len(STATES)} member states, {len(USERS)} users")
     result.intakes = ingest_samples(settings, engine)
+    n_inc = sum(r.incidents for r in result.intakes)
+    say(f"evidence: {len(result.intakes)} sample documents, {n_inc} incidents extracted")
     for viewer in ("analyst", "kr-liaison"):
         with transaction(engine) as session:
             who = principal_for(session, viewer)
             result.listings[viewer] = list_evidence(session, who, context=f"demo:{viewer}")
+    result.extras.update(review_findings(engine, say))
+    checkpoint = sign_checkpoint(settings, engine)
+    say(f"checkpoint co-signed by KR, US, JP: {checkpoint}")
+    result.extras["checkpoint"] = str(checkpoint)
+    result.extras["reports"] = write_reports(settings, engine, checkpoint, say)
     return result

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from sanctionwatch.extract.catalogue_link import category_for
 from sanctionwatch.extract.records import Quantity
 from sanctionwatch.extract.roles import CountryMention, first_subject
 from sanctionwatch.extract.sentence_facts import ItemHit, SentenceFacts
@@ -11,7 +12,8 @@ from sanctionwatch.extract.sentence_facts import ItemHit, SentenceFacts
 KP = "KP"
 # units a quantity may carry for each incident type
 _UNITS_FOR = {
-    "arms_transfer": {"rounds", "containers", "missiles", "systems", "pieces", "vehicles"},
+    "arms_transfer": {"rounds", "containers", "missiles", "systems", "pieces", "vehicles",
+                      "transfers"},
     "military_personnel": {"troops", "persons"},
     "overseas_workers": {"workers", "persons", "USD"},
     "technical_assistance": {"persons"},
@@ -21,6 +23,7 @@ _UNITS_FOR = {
     "ship_to_ship_transfer": {"transfers"},
     "port_call": {"port calls", "vessels"},
 }
+_COUNTERS = {"rounds", "missiles", "systems", "pieces", "vehicles"}
 _TRIGGERS = {
     "arms_transfer": ("give", "get"),
     "military_personnel": ("deploy", "give"),
@@ -51,18 +54,25 @@ def _nearest_cue(facts: SentenceFacts, kinds: tuple[str, ...], pos: int) -> tupl
     best: tuple[int, str, int] | None = None
     for kind in kinds:
         for s, _ in facts.cues.get(kind, []):
-            d = abs(s - pos)
+            d = pos - s if s <= pos else 2 * (s - pos)
             if best is None or d < best[0]:
                 best = (d, kind, s)
     return (best[1], best[2]) if best else ("", pos)
 
 
-def _origin_adjective(facts: SentenceFacts, hit: ItemHit) -> str | None:
+def _origin_adjective(facts: SentenceFacts, hit: ItemHit, lang: str = "en") -> str | None:
     """'North Korean coal', 'nordkoreanische Soldaten', 'armas norcoreanas', 'russische'."""
+    after = 22 if lang in ("es", "fr") else 3
     for c in facts.countries:
         if c.kind not in ("adjective", "name") or c.based:
             continue
-        if 0 <= hit.start - c.end <= 30 or 0 <= c.start - hit.end <= 3:
+        if 0 <= c.start - hit.end <= after and c.kind == "adjective":
+            gap = facts.sentence.text[hit.end - facts.sentence.start:
+                                      c.start - facts.sentence.start]
+            if not any(ch in gap for ch in ",.;:"):
+                return c.iso2
+            continue
+        if 0 <= hit.start - c.end <= 30:
             gap = facts.sentence.text[max(0, c.end - facts.sentence.start):
                                       max(0, hit.start - facts.sentence.start)]
             if c.kind == "name" and not (gap.startswith("'s") or gap.startswith("’s")
@@ -80,9 +90,19 @@ def _direction(facts: SentenceFacts, itype: str, pos: int, hit: ItemHit | None,
     trig_kind, trig_pos = _nearest_cue(facts, _TRIGGERS.get(itype, ("give", "get")), pos)
     to_c = [c.iso2 for c in ms if c.role == "to"]
     from_c = [c.iso2 for c in ms if c.role == "from"]
-    origin = _origin_adjective(facts, hit) if hit else None
+    origin = _origin_adjective(facts, hit, lang) if hit else None
     subj = first_subject(ms, trig_pos if trig_kind else pos, lang)
     subj_iso = subj.iso2 if subj else None
+    if itype == "technical_assistance" and origin and origin not in to_c:
+        # "accuracy of Russian missiles", "repair of Syrian air defences": the beneficiary
+        to_c = [origin] + to_c
+        origin = None
+        if subj_iso in to_c:
+            subj_iso = next((c.iso2 for c in ms if c.iso2 not in to_c), None)
+    if itype == "petroleum_transfer":
+        flags = _flags(facts)
+        if flags:
+            return [(f, KP) for f in flags if f != KP] or [(None, KP)]
     if trig_kind == "get" and lang != "zh":
         to = subj_iso if subj_iso not in from_c else None
         frm = from_c[0] if from_c else origin
@@ -113,14 +133,18 @@ def _fix_for_type(itype: str, frm: str | None, to: str | None,
         if to == KP:
             to = None
     elif itype == "cyber_theft":
-        victims = [c for c in isos if c != KP]
+        # the victim is located after the theft cue or marked as origin, never the accuser
+        steal = facts.first_cue("steal") or facts.sentence.start
+        victims = list(dict.fromkeys(
+            c.iso2 for c in facts.countries if c.iso2 != KP and not c.based
+            and (c.start > steal or c.role == "from")))
         frm = frm if frm not in (KP, None) else (victims[0] if len(victims) == 1 else None)
         to = KP
     elif itype == "petroleum_transfer":
         if to != KP:
             frm = frm if frm != KP else to
             to = KP
-    elif KP not in (frm, to):
+    elif KP not in (frm, to) and (KP in isos or itype != "other_violation"):
         if frm is None or frm == to:
             frm = KP
         elif to is None:
@@ -168,7 +192,7 @@ def _specific(hits: list[ItemHit]) -> list[ItemHit]:
 
 
 def sentence_drafts(facts: SentenceFacts, lang: str, index: int, stance: str,
-                    flag_hint: str | None) -> list[Draft]:
+                    flag_hint: str | None, context_kp: bool = False) -> list[Draft]:
     s = facts.sentence
     drafts: list[Draft] = []
 
@@ -176,6 +200,8 @@ def sentence_drafts(facts: SentenceFacts, lang: str, index: int, stance: str,
             category: str | None, q: Quantity | None, unit: str | None, start: int,
             end: int) -> None:
         qunit = q.unit if q is not None and q.unit not in (None, "persons") else unit
+        if lang in ("ko", "ja", "zh") and unit in _COUNTERS and qunit in _COUNTERS:
+            qunit = unit  # 発/발/枚 count missiles as well as shells: the item decides
         for frm, to in pairs:
             drafts.append(Draft(itype, frm, to, item, category,
                                 q.value if q else None, q.value_max if q else None,
@@ -212,41 +238,67 @@ def sentence_drafts(facts: SentenceFacts, lang: str, index: int, stance: str,
                 cargo[0].cue.category if cargo else None, calls[0] if calls else None,
                 calls[0].unit if calls else None, s.start, s.end)
     hits = _specific(hits)
+    if any(h.cue.rank >= 0 for h in hits):
+        hits = [h for h in hits if h.cue.rank >= 0]
     bound = _bind_quantities(facts, hits)
     for i, h in enumerate(hits):
         itype = h.cue.type
         if not any(facts.has(k) for k in _TRIGGERS.get(itype, ("give", "get"))):
             continue
+        if itype == "military_personnel" and _origin_adjective(facts, h, lang) not in (None, KP):
+            continue
+        if itype == "arms_transfer" and any(0 <= st - h.end <= 15
+                                            for st, _ in facts.cues.get("experts", [])):
+            itype = "technical_assistance"
+            pairs = _direction(facts, itype, h.start, None, lang)
+            add(itype, pairs, f"experts on {h.cue.item}", "technical_assistance", None, None,
+                s.start, s.end)
+            continue
         if itype == "other_violation" and sts:
             continue
         pairs = _direction(facts, itype, h.start, h, lang)
+        surface = s.text[h.start - s.start:h.end - s.start]
+        category = category_for(h.cue.item, surface, h.cue.category)
         for q in bound.get(i) or [None]:  # type: ignore[list-item]
-            add(itype, pairs, h.cue.item, h.cue.category, q, h.cue.unit if q else None,
+            add(itype, pairs, h.cue.item, category, q, h.cue.unit if q else None,
                 s.start, s.end)
-    return [d for d in drafts if _involves_kp(d, facts)]
+    return [d for d in drafts if _involves_kp(d, facts, context_kp)]
 
 
-def _involves_kp(d: Draft, facts: SentenceFacts) -> bool:
+def _involves_kp(d: Draft, facts: SentenceFacts, context_kp: bool) -> bool:
     if KP in (d.from_, d.to):
         return True
-    return d.type in ("port_call", "ship_to_ship_transfer") and KP in facts.iso_set()
+    return d.type in ("port_call", "ship_to_ship_transfer", "other_violation") and (
+        KP in facts.iso_set() or context_kp)
+
+
+def _flags(facts: SentenceFacts) -> list[str]:
+    """Flags of vessels: 'Sierra Leone-flagged', 'Russian cargo ship', 'российские и
+    китайские суда', '파나마 국적'."""
+    ships = facts.cues.get("ship", []) + facts.cues.get("flag", [])
+    out: list[str] = []
+    cs = facts.countries
+    for i, c in enumerate(cs):
+        for s, _ in ships:
+            if 0 <= s - c.end <= 12 and c.iso2 not in out:
+                out.append(c.iso2)
+                # a coordinated adjective before it ("российские и китайские суда")
+                if i > 0 and 0 <= c.start - cs[i - 1].end <= 4 and cs[i - 1].iso2 not in out:
+                    out.append(cs[i - 1].iso2)
+    return out
 
 
 def _flag(facts: SentenceFacts) -> str | None:
-    """Flag of the vessel: 'Sierra Leone-flagged', 'Russian cargo ship', '파나마 국적'."""
-    ships = facts.cues.get("ship", []) + facts.cues.get("flag", [])
-    for c in facts.countries:
-        for s, _ in ships:
-            if 0 <= s - c.end <= 12:
-                return c.iso2
-    return None
+    flags = _flags(facts)
+    return flags[0] if flags else None
 
 
 def _sts_direction(facts: SentenceFacts, oil: bool,
                    flag_hint: str | None) -> tuple[str | None, str | None]:
     others = [c.iso2 for c in facts.countries if c.iso2 != KP and not c.based]
-    flag = _flag(facts)
-    other = flag if flag and flag != KP else (others[0] if others else None)
+    flags = [f for f in _flags(facts) if f != KP]
+    hint = flag_hint if flag_hint != KP else None
+    other = flags[0] if flags else (hint or (others[0] if others else None))
     if oil:
         return other, KP
     return KP, other

@@ -133,14 +133,14 @@ def event_when(sentence: str, ref: DocDate | None) -> str | None:
         if len(years) > 1:
             return None
         return sorted(found, key=len)[-1] if len(found) == 1 else years.pop()
-    years = {int(y) for y in _YEAR.findall(sentence)}
-    if len(years) == 1:
-        year = years.pop()
+    year_set = {int(y) for y in _YEAR.findall(sentence)}
+    if len(year_set) == 1:
+        year = year_set.pop()
         cm = _CJK_MONTH.search(sentence)
         if cm and 1 <= int(cm.group(1)) <= 12 and ("年" in sentence or "년" in sentence):
             return _ym(year, int(cm.group(1)))
         return _ym(year, None)
-    if len(years) > 1:
+    if len(year_set) > 1:
         return None
     if ref is None:
         return None

@@ -59,7 +59,8 @@ def _lingua() -> Any:
 
 def detect(text: str) -> tuple[str | None, str]:
     """Return (language or None, how it was decided)."""
-    sample = text[:PREFIX]
+    first = next((i for i, ch in enumerate(text[:200_000]) if ch.isalpha()), 0)
+    sample = text[first:first + PREFIX]
     hangul, kana, han, cyr, latin = _script_counts(sample)
     total = hangul + kana + han + cyr + latin
     if total < 3:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from sanctionwatch.extract.assemble import KP, Draft, country_list, sentence_drafts
+from sanctionwatch.extract.assemble import KP, Draft, _flags, country_list, sentence_drafts
 from sanctionwatch.extract.dates import document_date, event_when
 from sanctionwatch.extract.langid import SUPPORTED, detect
 from sanctionwatch.extract.normalise import normalise
@@ -18,6 +18,8 @@ from sanctionwatch.knowledge.gazetteer import for_language, lower_same_length
 
 DEFAULT_MAX_CHARS = 20_000_000
 _ACCUSED = {KP, "RU", "CN"}
+_STAMP = re.compile(r"^\s*date \d{4}-\d{2}(?:-\d{2})?|입력\s*:?\s*\d{4}[-.]\d{1,2}[-.]\d{1,2}"
+                    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
 _SOURCE_AFTER = re.compile(r"^(according to|laut|selon|d'après|según|de acuerdo con|по данным|"
                            r"по словам|согласно|据|nach angaben)", re.I)
 
@@ -100,7 +102,9 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
             continue
         if facts.has("future") and not _future_far(facts):
             continue
-        drafts = sentence_drafts(facts, lang, i, _stance(facts), flag_hint)
+        if _norm_before_trigger(facts):
+            continue
+        drafts = sentence_drafts(facts, lang, i, _stance(facts), flag_hint, not kp_here)
         if _negated(facts):
             continue
         out.extend(drafts)
@@ -112,9 +116,9 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
 
 
 def _flag_hint(facts: SentenceFacts) -> str | None:
-    from sanctionwatch.extract.assemble import _flag
-
-    return _flag(facts)
+    """The latest foreign (non-DPRK) vessel flag named in the document so far."""
+    flags = [f for f in _flags(facts) if f != KP]
+    return flags[0] if flags else None
 
 
 def _future_far(facts: SentenceFacts) -> bool:
@@ -123,6 +127,14 @@ def _future_far(facts: SentenceFacts) -> bool:
                 for s, _ in facts.cues.get(k, [])]
     futures = [s for s, _ in facts.cues.get("future", [])]
     return all(abs(f - t) > 60 for f in futures for t in triggers)
+
+
+def _norm_before_trigger(facts: SentenceFacts) -> bool:
+    """'banned coal exports', 'to bar companies from selling': a rule, not an event."""
+    triggers = [s for k in ("give", "get", "deploy", "sts", "work") for s, _ in
+                facts.cues.get(k, [])]
+    norms = [s for s, _ in facts.cues.get("norm", [])]
+    return bool(triggers) and all(any(0 <= t - n <= 50 for n in norms) for t in triggers)
 
 
 def _negated(facts: SentenceFacts) -> bool:
@@ -181,8 +193,32 @@ def _denials(facts: SentenceFacts, lang: str, index: int, deniers: set[str],
     return out
 
 
+def _merge_open_sides(drafts: list[Draft]) -> list[Draft]:
+    """Fill an unknown side from a claim of the same kind in the document, and drop a
+    claim whose unknown side another claim of the same kind names."""
+    workers_to = next((d.to for d in drafts if d.type == "overseas_workers" and d.to), None)
+    filled = [replace(d, to=workers_to) if d.type == "overseas_workers" and d.to is None
+              else d for d in drafts]
+    out = []
+    for d in filled:
+        if d.type == "cyber_theft" and d.item == "funds" and d.quantity is None and any(
+                o.type == d.type and o.item != "funds" and o.stance == d.stance
+                and o.to == d.to for o in filled):
+            continue
+        if d.to is None and any(o.type == d.type and o.from_ == d.from_ and o.item == d.item
+                                and o.stance == d.stance and o.to is not None for o in filled):
+            continue
+        if d.from_ is None and any(o.type == d.type and o.to == d.to and o.item == d.item
+                                   and o.stance == d.stance and o.from_ is not None
+                                   for o in filled):
+            continue
+        out.append(d)
+    return out
+
+
 def _finish(drafts: list[Draft], all_facts: list[SentenceFacts],
             ref: DocDate | None) -> list[Incident]:
+    drafts = _merge_open_sides(drafts)
     # a restatement without a number merges into the quantified claim
     quantified = {(d.type, d.from_, d.to, d.item, d.stance) for d in drafts
                   if d.quantity is not None}
@@ -192,7 +228,7 @@ def _finish(drafts: list[Draft], all_facts: list[SentenceFacts],
         base = (d.type, d.from_, d.to, d.item, d.stance)
         if d.quantity is None and base in quantified:
             continue
-        key = base + (d.quantity, d.unit)
+        key: tuple[object, ...] = base + (d.quantity, d.unit)
         if d.stance == "denied":
             key = (d.type, d.from_, d.to, "denied")
         if key in seen:
@@ -204,7 +240,7 @@ def _finish(drafts: list[Draft], all_facts: list[SentenceFacts],
             "type": d.type, "from": d.from_, "to": d.to, "item": d.item,
             "category": d.category, "quantity": d.quantity, "quantity_max": d.quantity_max,
             "unit": d.unit if d.quantity is not None else None,
-            "when": event_when(sentence, ref), "stance": d.stance,
+            "when": event_when(_STAMP.sub("", sentence), ref), "stance": d.stance,
             "attribution": _attribution(facts), "span": (d.start, d.end),
             "sentence": sentence,
         }))

@@ -222,9 +222,10 @@ def _build(text: str, lang: str, start: int, end: int,
            value: float) -> tuple[Quantity | None, int]:
     before = text[max(0, start - 6):start]
     if start > 0 and (text[start - 1] in "-–#№/" or text[start - 1].isalpha()
-                      and ord(text[start - 1]) < 0x1100):
-        if not _CURRENCY_BEFORE.search(before):
-            return None, end
+                      and ord(text[start - 1]) < 0x1100) and not _CURRENCY_BEFORE.search(before):
+        return None, end
+    if re.search(r"(imo|mmsi|no|nr|№)\W{0,3}$", text[max(0, start - 8):start], re.I):
+        return None, end
     if _MONTHS_EN.search(text[max(0, start - 12):start]):
         return None, end
     after = text[end:end + 12]
@@ -242,9 +243,9 @@ def _build(text: str, lang: str, start: int, end: int,
     if sm:
         value *= _SCALES[sm.group(1).lower()]
         pos += sm.end()
-        m2 = re.match(r"(\d+)\s?(만|천)", text[pos:pos + 10])
-        if m2 and lang == "ko":
-            value += float(m2.group(1)) * _SCALES[m2.group(2)]
+        m2 = re.match(r"(\d+)\s?(만|천)?", text[pos:pos + 10])
+        if m2 and lang in ("ko", "ja", "zh") and sm.group(1) in ("억", "만", "万", "億", "亿"):
+            value += float(m2.group(1)) * (_SCALES[m2.group(2)] if m2.group(2) else 1)
             pos += m2.end()
     elif value < 1e4 and lang in ("zh", "ja", "ko"):
         pass

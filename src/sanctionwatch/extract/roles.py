@@ -16,11 +16,11 @@ from typing import Literal
 Role = Literal["to", "from", "subject", "none"]
 
 _TO_BEFORE = {
-    "en": ("to", "into", "for", "towards", "toward", "in"),
-    "de": ("an", "nach", "in", "für", "ins"),
-    "fr": ("à", "au", "aux", "vers", "en", "pour"),
-    "es": ("a", "al", "hacia", "para", "en"),
-    "ru": ("в", "во", "на", "к", "ко", "для"),
+    "en": ("to", "into", "towards", "toward", "in"),
+    "de": ("an", "nach", "in", "ins"),
+    "fr": ("à", "au", "aux", "vers", "en"),
+    "es": ("a", "al", "hacia", "en"),
+    "ru": ("в", "во", "на", "к", "ко"),
 }
 _FROM_BEFORE = {
     "en": ("from",),
@@ -91,13 +91,30 @@ def role_of(text: str, start: int, end: int, lang: str) -> Role:
     return "none"
 
 
+_COORD = re.compile(r"^\s*(?:,|and|und|et|y|и|или|or|sowie|ou|o|과|와|및|、|和|及|与)?\s*"
+                    r"(?:,\s*)?(?:the\s+)?$", re.I)
+_RU_DATIVE = re.compile(r"(?:у|ю|и|е)$")
+
+
 def mentions_with_roles(text: str, spans: list[tuple[int, int, str, str]],
-                        lang: str) -> list[CountryMention]:
-    out = []
+                        lang: str, give_positions: tuple[int, ...] = ()) -> list[CountryMention]:
+    out: list[CountryMention] = []
     for start, end, iso2, kind in spans:
         based = bool(_BASED.match(text[end:end + 12]))
-        role: Role = "none" if kind == "adjective" else role_of(text, start, end, lang)
+        role: Role = role_of(text, start, end, lang)
+        if kind == "adjective" and role == "subject":
+            role = "none"
+        if (role == "none" and lang == "ru" and kind == "name"
+                and any(0 < start - g < 80 for g in give_positions)
+                and _RU_DATIVE.search(text[start:end].lower())):
+            role = "to"
         out.append(CountryMention(start, end, iso2, kind, role, based))
+    # "to Mozambique and Tanzania", "Сирии, Йемену и Ливии": the role carries over a list
+    for i in range(1, len(out)):
+        prev, cur = out[i - 1], out[i]
+        if prev.role in ("to", "from") and cur.role in ("none", prev.role) and \
+                _COORD.match(text[prev.end:cur.start]):
+            out[i] = CountryMention(cur.start, cur.end, cur.iso2, cur.kind, prev.role, cur.based)
     return out
 
 
@@ -111,5 +128,6 @@ def first_subject(mentions: list[CountryMention], before: int, lang: str) -> Cou
     cands = [m for m in mentions if m.role in ("none", "subject") and m.start < before
              and m.kind != "adjective" and not m.based]
     if cands:
-        return cands[0]
+        # the name nearest before the verb: "The U.S. accused North Korea of supplying"
+        return cands[-1]
     return None

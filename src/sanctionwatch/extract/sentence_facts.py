@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sanctionwatch.extract.records import Quantity, Sentence
 from sanctionwatch.extract.roles import CountryMention, mentions_with_roles
@@ -15,6 +15,10 @@ from sanctionwatch.knowledge.schema import ItemCue
 _DATELINE = re.compile(r"^\s*(?:[A-ZÀ-Ý][A-Za-zÀ-ÿ'.-]+(?:\s[A-ZÀ-Ý][A-Za-zÀ-ÿ'.-]+){0,2})"
                        r"(?:,\s[^,\n]{1,25}){0,3}?\s*(?:\([A-Za-z]+\))?\s*(?:[—–:]|-\s)")
 _DATELINE_CAPS = re.compile(r"^\s*[A-ZÀ-Ý]{3,}[A-ZÀ-Ý .'-]*(?:,|\s[—–-])")
+
+
+_SOURCE_BEFORE = {"according to", "laut", "selon", "d'après", "según", "de acuerdo con",
+                  "по данным", "по словам", "согласно", "citing", "nach angaben", "据"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,12 +80,23 @@ def collect(sentence: Sentence, matches: list[Match], quantities: list[Quantity]
             if m.start >= cut:
                 spans.append((m.start, m.end, e.value, e.kind))
         elif e.layer == "item":
-            facts.items.append(ItemHit(m.start, m.end, index[e.value]))
+            if index[e.value].category != "exclude":
+                facts.items.append(ItemHit(m.start, m.end, index[e.value]))
         elif e.layer == "port":
             facts.ports.append(PortHit(m.start, m.end, e.value, e.extra))
         else:
             facts.cues.setdefault(e.kind, []).append((m.start, m.end))
-    facts.countries = mentions_with_roles(text, spans, lang)
+    gives = tuple(st for st, _ in facts.cues.get("give", []))
+    mentions = mentions_with_roles(text, spans, lang, gives)
+    sources = [st for st, _ in facts.cues.get("source", [])]
+    gap = 0 if lang in ("zh", "ja", "ko") else 5
+    attrib = [(st, en) for st, en in facts.cues.get("attrib", [])]
+    facts.countries = [
+        replace(c, based=True) if c.iso2 != "KP" and (
+            any(0 <= st - c.end <= 5 and "," not in text[c.end:st] for st in sources)
+            or any(0 <= c.start - en <= gap and text[st:en].lower() in _SOURCE_BEFORE
+                   for st, en in attrib)) else c
+        for c in mentions]
     facts.quantities = [q for q in quantities
                         if q.start >= sentence.start and q.end <= sentence.end]
     return facts

@@ -44,6 +44,8 @@ def _emit(text: str, start: int, end: int, out: list[Sentence]) -> None:
         end -= 1
     while end - start > MAX_SENTENCE:
         cut = start + MAX_SENTENCE
+        space = text.rfind(" ", start + MAX_SENTENCE // 2, cut)
+        cut = space if space > start else cut
         out.append(Sentence(start, cut, text[start:cut]))
         start = cut
     if end > start:

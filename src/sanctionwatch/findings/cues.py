@@ -63,16 +63,19 @@ class CueMatcher:
 
     def __init__(self, cues: CueFile) -> None:
         self.cues = cues
-        self._patterns: list[tuple[str, re.Pattern[str]]] = []
+        # (outlet id, quick check that a name occurs at all, the full cue pattern)
+        self._patterns: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = []
         templates = [t for items in cues.templates.values() for t in items]
         for outlet in cues.outlets:
             alts = "|".join(f"(?:{_template_pattern(t, outlet.names)})" for t in templates)
-            flags = re.IGNORECASE
-            self._patterns.append((outlet.id, re.compile(alts, flags)))
+            names = "|".join(re.escape(n) for n in outlet.names)
+            self._patterns.append((outlet.id, re.compile(names, re.IGNORECASE),
+                                   re.compile(alts, re.IGNORECASE)))
 
     def upstream(self, text: str) -> frozenset[str]:
         """The ids of the outlets ``text`` says it relays."""
-        return frozenset(oid for oid, pat in self._patterns if pat.search(text))
+        return frozenset(oid for oid, names, pat in self._patterns
+                         if names.search(text) and pat.search(text))
 
 
 def load_cues(path: Path = CUES_FILE) -> CueFile:

@@ -1,31 +1,16 @@
-"""Offline language identification (lingua), loaded once per process on first use."""
+"""Offline language identification for intake (one detector shared with the extractor).
+
+Script decides for Hangul, kana, Han and Cyrillic text; Latin text by function words,
+and lingua (restricted to the supported languages, built once) when that is unclear.
+"""
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Any
+from sanctionwatch.extract.langid import SUPPORTED, detect
 
-SUPPORTED_LANGUAGES = ("en", "de", "fr", "ru", "ko", "ja", "zh", "es")
-
-
-@lru_cache(maxsize=1)
-def _detector() -> Any:
-    from lingua import IsoCode639_1, LanguageDetectorBuilder
-
-    codes = [getattr(IsoCode639_1, c.upper()) for c in SUPPORTED_LANGUAGES]
-    return (
-        LanguageDetectorBuilder.from_iso_codes_639_1(*codes)
-        .with_preloaded_language_models()
-        .build()
-    )
+SUPPORTED_LANGUAGES = SUPPORTED
 
 
-def detect_language(text: str, *, sample_chars: int = 2000) -> str | None:
+def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language among the supported ones, or None."""
-    sample = text[:sample_chars].strip()
-    if not sample:
-        return None
-    lang = _detector().detect_language_of(sample)
-    if lang is None:
-        return None
-    return str(lang.iso_code_639_1.name).lower()
+    return detect(text)[0]

@@ -76,27 +76,27 @@ def _validate(name: str, model: Any) -> Any:
 
 @cache
 def countries() -> CountryFile:
-    return _validate("countries.yaml", CountryFile)  # type: ignore[no-any-return]
+    return _validate("countries.yaml", CountryFile)
 
 
 @cache
 def ports() -> PortFile:
-    return _validate("ports.yaml", PortFile)  # type: ignore[no-any-return]
+    return _validate("ports.yaml", PortFile)
 
 
 @cache
 def items() -> ItemCueFile:
-    return _validate("item_cues.yaml", ItemCueFile)  # type: ignore[no-any-return]
+    return _validate("item_cues.yaml", ItemCueFile)
 
 
 @cache
 def cues() -> CueFile:
-    return _validate("cues.yaml", CueFile)  # type: ignore[no-any-return]
+    return _validate("cues.yaml", CueFile)
 
 
 @cache
 def units() -> UnitFile:
-    return _validate("units.yaml", UnitFile)  # type: ignore[no-any-return]
+    return _validate("units.yaml", UnitFile)
 
 
 @cache
@@ -179,8 +179,8 @@ class Gazetteer:
         merged: dict[str, list[_Key]] = {}
         for (text, stem, case), entries in table.items():
             merged.setdefault(text, []).append(_Key(text, stem, case, tuple(entries)))
-        for text, keys in merged.items():
-            self._automaton.add_word(text, tuple(keys))
+        for word, key_list in merged.items():
+            self._automaton.add_word(word, tuple(key_list))
         self._automaton.make_automaton()
         self.size = len(merged)
 

@@ -11,7 +11,7 @@ Checked, without trusting any stored hash:
   item, hashes, size and metadata commitment;
 * every intake record points at an existing ledger entry.
 
-Memory stays bounded: leaves are streamed in aligned chunks of ``2**chunk_level``.
+Memory stays bounded: leaves stream past once; rebuilt nodes are compared in batches.
 """
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ from sqlalchemy.orm import Session
 from sanctionwatch.access.guard import system_scope
 from sanctionwatch.config import Settings
 from sanctionwatch.ledger.canonical import canonical_json
-from sanctionwatch.ledger.merkle import EMPTY_ROOT, node_hash, range_hash
-from sanctionwatch.ledger.nodes import ENTRY, NODE
+from sanctionwatch.ledger.merkle import EMPTY_ROOT, node_hash
+from sanctionwatch.ledger.nodes import ENTRY, NODE, NodeBuilder
 from sanctionwatch.ledger.verify_proof import leaf_hash
 from sanctionwatch.store.db import session_factory
 from sanctionwatch.store.models import EvidenceItem, IntakeRecord
@@ -78,12 +78,15 @@ def verify(engine: Engine, settings: Settings, *, chunk_level: int = DEFAULT_CHU
            progress: Callable[[object], None] | None = None) -> VerifyReport:
     """Recompute the ledger, its node cache and the stored evidence; list every problem.
 
-    ``progress`` (if given) is called once per ``PROGRESS_STEP`` entries read.
+    ``progress`` (if given) is called once per ``PROGRESS_STEP`` entries read; recomputed
+    nodes are compared with the stored ones every ``2**chunk_level`` leaves.
     """
     report = VerifyReport()
     with session_factory(engine)() as session, session.begin():
-        leaves = _check_entries(session, report, progress)
-        _check_nodes(session, report, leaves, chunk_level)
+        nodes = _NodeChecker(session, report, 1 << chunk_level)
+        for leaf in _check_entries(session, report, progress):
+            nodes.add(leaf)
+        nodes.finish()
         with system_scope("ledger verify: recompute hashes, show no content"):
             _check_evidence(session, settings, report)
     return report
@@ -93,9 +96,8 @@ def verify(engine: Engine, settings: Settings, *, chunk_level: int = DEFAULT_CHU
 
 
 def _check_entries(session: Session, report: VerifyReport,
-                   progress: Callable[[object], None] | None = None) -> list[bytes]:
-    """Check every entry; returns the stored leaf hashes in order (32 bytes each)."""
-    leaves: list[bytes] = []
+                   progress: Callable[[object], None] | None = None) -> Iterator[bytes]:
+    """Check every entry, yielding the stored leaf hashes in order."""
     expected = 0
     rows = session.execute(
         select(ENTRY.c.seq, ENTRY.c.kind, ENTRY.c.entry, ENTRY.c.leaf_hash)
@@ -112,11 +114,9 @@ def _check_entries(session: Session, report: VerifyReport,
         if leaf_hash(data) != stored_hash:
             report.add(where, "stored leaf hash does not match the entry bytes")
         _check_entry_body(data, kind, where, report)
-        leaves.append(stored_hash)
-        if progress is not None and len(leaves) % PROGRESS_STEP == 0:
+        if progress is not None and report.entries % PROGRESS_STEP == 0:
             progress(None)
-    report.size = len(leaves)
-    return leaves
+        yield stored_hash
 
 
 def _check_entry_body(data: bytes, kind: str, where: str, report: VerifyReport) -> None:
@@ -140,53 +140,57 @@ def _check_entry_body(data: bytes, kind: str, where: str, report: VerifyReport) 
 # --- node cache -----------------------------------------------------------------------
 
 
-def _stored_nodes(session: Session, level: int, lo: int, hi: int) -> dict[int, bytes]:
-    rows = session.execute(
-        select(NODE.c.idx, NODE.c.hash).where(
-            NODE.c.level == level, NODE.c.idx >= lo, NODE.c.idx < hi
+class _NodeChecker:
+    """Rebuilds every complete subtree from the leaf hashes as they stream past and
+    compares each batch of rebuilt nodes with the stored ones (memory: one batch)."""
+
+    def __init__(self, session: Session, report: VerifyReport, batch: int) -> None:
+        self.session, self.report, self.batch = session, report, batch
+        self.builder = NodeBuilder(0, {})
+        self.made: list[tuple[int, int, bytes]] = []
+
+    def add(self, leaf: bytes) -> None:
+        self.builder.add(leaf, self.made)
+        if self.builder.size % self.batch == 0:
+            self._flush()
+
+    def _flush(self) -> None:
+        by_level: dict[int, list[tuple[int, bytes]]] = {}
+        for level, ix, h in self.made:  # per level: consecutive indices, in order
+            by_level.setdefault(level, []).append((ix, h))
+        for level, made in sorted(by_level.items()):
+            self._compare(level, made[0][0], [h for _, h in made])
+        self.made.clear()
+
+    def _compare(self, level: int, first: int, computed: list[bytes]) -> None:
+        rows = self.session.execute(
+            select(NODE.c.idx, NODE.c.hash).where(
+                NODE.c.level == level, NODE.c.idx >= first, NODE.c.idx < first + len(computed)
+            )
         )
-    )
-    return {int(ix): bytes(h) for ix, h in rows}
+        stored = {int(ix): bytes(h) for ix, h in rows}
+        for offset, value in enumerate(computed):
+            ix = first + offset
+            have = stored.get(ix)
+            if have is None:
+                self.report.add(f"ledger_node ({level}, {ix})", "node is missing from the cache")
+            elif have != value:
+                self.report.add(f"ledger_node ({level}, {ix})", "stored node hash is wrong")
+        self.report.nodes += len(stored)
 
-
-def _compare_level(session: Session, report: VerifyReport, level: int, first: int,
-                   computed: list[bytes]) -> None:
-    stored = _stored_nodes(session, level, first, first + len(computed))
-    for offset, value in enumerate(computed):
-        ix = first + offset
-        have = stored.get(ix)
-        if have is None:
-            report.add(f"ledger_node ({level}, {ix})", "node is missing from the cache")
-        elif have != value:
-            report.add(f"ledger_node ({level}, {ix})", "stored node hash is wrong")
-    report.nodes += len(stored)
-
-
-def _pairs(layer: list[bytes]) -> list[bytes]:
-    return [node_hash(layer[i], layer[i + 1]) for i in range(0, len(layer) - 1, 2)]
-
-
-def _check_nodes(session: Session, report: VerifyReport, leaves: list[bytes],
-                 chunk_level: int) -> None:
-    size, chunk = len(leaves), 1 << chunk_level
-    tops: list[bytes] = []  # root of every complete chunk
-    for start in range(0, size, chunk):
-        layer = leaves[start : start + chunk]
-        for level in range(1, chunk_level + 1):
-            layer = _pairs(layer)
-            if not layer:
-                break
-            _compare_level(session, report, level, start >> level, layer)
-        if len(layer) == 1 and (start + chunk) <= size:
-            tops.append(layer[0])
-    layer, level = tops, chunk_level
-    while len(layer) > 1:
-        layer, level = _pairs(layer), level + 1
-        _compare_level(session, report, level, 0, layer)
-    for level, beyond in _nodes_beyond(session, size):
-        report.add(f"ledger_node level {level}", f"{beyond} node(s) outside a tree of {size}")
-    if size:
-        report.root = range_hash(0, size, _subtree_reader(leaves)).hex()
+    def finish(self) -> None:
+        self._flush()
+        size = self.report.size = self.builder.size
+        for level, beyond in _nodes_beyond(self.session, size):
+            self.report.add(f"ledger_node level {level}",
+                            f"{beyond} node(s) outside a tree of {size}")
+        if size:
+            # the frontier (largest subtree first), folded from the right, is the root
+            parts = [h for _, h in sorted(self.builder.pending.items(), reverse=True)]
+            acc = parts[-1]
+            for part in reversed(parts[:-1]):
+                acc = node_hash(part, acc)
+            self.report.root = acc.hex()
 
 
 def _nodes_beyond(session: Session, size: int) -> Iterator[tuple[int, int]]:
@@ -199,16 +203,6 @@ def _nodes_beyond(session: Session, size: int) -> Iterator[tuple[int, int]]:
         count = session.execute(select(func.count()).select_from(NODE).where(where)).scalar_one()
         if count:
             yield level, int(count)
-
-
-def _subtree_reader(leaves: list[bytes]) -> Callable[[int, int], bytes]:
-    def sub(level: int, index: int) -> bytes:
-        layer = leaves[index << level : (index + 1) << level]
-        while len(layer) > 1:
-            layer = _pairs(layer)
-        return layer[0]
-
-    return sub
 
 
 # --- evidence -------------------------------------------------------------------------

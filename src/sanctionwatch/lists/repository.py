@@ -114,7 +114,8 @@ def import_entities(engine: Engine, dataset: str, entities: list[Entity], *, sou
                        data=json.dumps(e, ensure_ascii=False, sort_keys=True))
             for eid, (d, e) in new.items()
         )
-        rows = [(k, "added", new[k][1], {}) for k in added]
+        rows: list[tuple[str, str, Entity, dict[str, Any]]] = [
+            (k, "added", new[k][1], {}) for k in added]
         rows += [(k, "removed", old[k][1], {}) for k in removed]
         rows += [(k, "changed", new[k][1], _property_delta(old[k][1], new[k][1]))
                  for k in changed]

@@ -119,3 +119,20 @@ def _mention_example(mention: str, role: str) -> dict[str, Any]:
     if imo:
         props["imoNumber"] = [imo.group(1)]
     return {"schema": "Vessel" if role == "vessel" else "LegalEntity", "properties": props}
+
+
+def designated_activity(hit: DesignatedHit, incident: Incident) -> Incident:
+    """A ``designated_entity_activity`` incident for a hit (engages the asset freeze).
+
+    It keeps the source incident's time, stance, attribution, span and evidence, and names
+    the listed party by its list caption (vessels under ``vessels``, others ``entities``).
+    """
+    data = incident.model_dump(by_alias=True)
+    data.update(type="designated_entity_activity", item=None, category=None, quantity=None,
+                quantity_max=None, unit=None)
+    listed = hit.result.target.caption
+    if hit.role == "vessel":
+        data.update(vessels=(listed,), entities=())
+    else:
+        data.update(entities=(listed,), vessels=())
+    return Incident.model_validate(data)

@@ -167,5 +167,6 @@ def local_spark(app: str = "sanctionwatch-maritime", cores: int = 1,
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.driver.memory", memory)
         .config("spark.sql.adaptive.enabled", "true")
+        .config("spark.sql.execution.arrow.pyspark.enabled", "true")
         .getOrCreate()
     )

@@ -67,9 +67,8 @@ def events_to_incidents(events: Iterable[dict[str, Any]],
         elif e["type"] == "port_visit":
             port = find_port(e["port"]) if e.get("port") else None
             kinds.append(("port_call", {"to": port.country if port else None}))
-        elif e["type"] == "identity" and e["rule"] in IDENTITY_VIOLATIONS:
-            kinds.append(("other_violation", {}))
-        elif e["type"] == "gap" and e["rule"] == "gap_likely_intentional":
+        elif (e["type"] == "identity" and e["rule"] in IDENTITY_VIOLATIONS) or (
+                e["type"] == "gap" and e["rule"] == "gap_likely_intentional"):
             kinds.append(("other_violation", {}))
         if any(_designated(v, designated) for v in e["vessels"]):
             kinds.append(("designated_entity_activity", {}))

@@ -134,7 +134,7 @@ def read_nmea(data: bytes, out: Decoded | None = None) -> Decoded:
             out.rejected["not_ais_sentence"] += 1
             continue
         try:
-            sentence = NMEASentenceFactory.produce(line)
+            sentence: Any = NMEASentenceFactory.produce(line)
         except Exception:  # noqa: BLE001
             out.rejected["malformed_sentence"] += 1
             continue

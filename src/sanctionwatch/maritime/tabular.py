@@ -131,9 +131,8 @@ def frame_to_decoded(df: pd.DataFrame, mapping: Mapping[str, str] | None = None,
         # keep one row per change of identity, not one per position
         sf = sf.sort_values("t", kind="stable").drop_duplicates(
             subset=["mmsi", *static_fields], keep="first")
-        s = out.statics
-        for f in s:
-            s[f].extend(obj(sf[f]) if f in sf else [None] * len(sf))
+        for key, values in out.statics.items():
+            values.extend(obj(sf[key]) if key in sf else [None] * len(sf))
     return out
 
 

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import base64
 import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -113,12 +117,29 @@ def render_json(model: ReportModel) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def render_pdf(html: str) -> bytes:
-    """HTML -> PDF with WeasyPrint; metadata dates come from the HTML's dcterms meta."""
+@contextmanager
+def _source_date_epoch(stamp: datetime) -> Iterator[None]:
+    """Pin the timestamp fontTools writes into subset fonts (reproducible-builds.org)."""
+    old = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(stamp.timestamp()))
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = old
+
+
+def render_pdf(html: str, stamp: datetime) -> bytes:
+    """HTML -> PDF with WeasyPrint. The PDF's dates come from the HTML's dcterms meta
+    (the report's stamp); embedded font subsets carry the same stamp."""
     from weasyprint import HTML  # heavy import, only when a PDF is asked for
 
-    pdf = HTML(string=html, base_url=str(TEMPLATES)).write_pdf(uncompressed_pdf=False)
-    assert pdf is not None
+    with _source_date_epoch(stamp):
+        pdf = HTML(string=html, base_url=str(TEMPLATES)).write_pdf()
+    if pdf is None:
+        raise ReportError("WeasyPrint produced no PDF")
     return bytes(pdf)
 
 
@@ -146,7 +167,7 @@ def write_report(model: ReportModel, out_dir: Path, formats: tuple[str, ...] = F
     if "html" in formats:
         files["report.html"] = html.encode("utf-8")
     if "pdf" in formats:
-        files["report.pdf"] = render_pdf(html)
+        files["report.pdf"] = render_pdf(html, model.generated_at)
     if "md" in formats:
         files["report.md"] = render_md(model, charts).encode("utf-8")
         svgs = {"charts/map.svg": charts.map, "charts/quantities.svg": charts.quantities}

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from sanctionwatch.lists.entities import Entity, is_target, props
-from sanctionwatch.lists.matching.names import NameForm, name_forms
+from sanctionwatch.lists.matching.names import NameForm, idf_factor, name_forms
 from sanctionwatch.lists.matching.query import COMPATIBLE, Query, Target, make_target
-from sanctionwatch.lists.matching.scoring import Scored, score_target
+from sanctionwatch.lists.matching.scoring import MULTIPLIERS, Scored, score_target
 
 DEFAULT_THRESHOLD = 0.7
 DEFAULT_CUTOFF = 0.5
@@ -64,7 +64,8 @@ def _explain(s: Scored, threshold: float) -> dict[str, Any]:
         how = sorted({p.how for p in s.best.pairings})
         parts.append(f"name {names.get('query')!r} ~ {names.get('candidate')!r} "
                      f"{s.features['name']:.2f} ({', '.join(how) or 'no token pairs'})")
-    parts += [f"{e['feature']} ({e['weight']:+g})" for e in s.effects]
+    parts += [f"{e['feature']} ({'×' if e['feature'] in MULTIPLIERS else ''}{e['weight']:+g})"
+              .replace("×+", "×") for e in s.effects]
     verdict = "match" if s.score >= threshold else "no match"
     return {
         "summary": f"{verdict} {s.score:.2f}: " + "; ".join(parts),
@@ -95,9 +96,16 @@ class ScreeningIndex:
         self.gram_count: list[int] = []
         self.token_index: dict[str, list[int]] = defaultdict(list)
         self.ident_index: dict[str, list[int]] = defaultdict(list)
+        df: dict[str, int] = defaultdict(int)
+        for t in self.targets:
+            keys = {tok.key for name, _ in t.names for form in name_forms(name)
+                    for tok in form.tokens}
+            for key in keys:
+                df[key] += 1
+        self.idf = {key: idf_factor(n) for key, n in df.items() if n > 1}
         for ti, t in enumerate(self.targets):
             for name, prop in t.names:
-                for form in name_forms(name):
+                for form in name_forms(name, self.idf):
                     fi = len(self.forms)
                     self.forms.append((ti, form, prop))
                     self.target_forms[ti].append((form, prop))
@@ -105,7 +113,7 @@ class ScreeningIndex:
                     self.gram_count.append(len(grams))
                     for g in grams:
                         self.gram_index[g].append(fi)
-                    for tok in {tok.skel for tok in form.tokens if tok.weight >= 1.0}:
+                    for tok in {tok.skel for tok in form.tokens if not tok.light}:
                         self.token_index[tok].append(fi)
             for kind, values in (("imo", t.imo), ("mmsi", t.mmsi), ("doc", t.documents)):
                 for v in values:
@@ -135,7 +143,7 @@ class ScreeningIndex:
                 dice = 2.0 * c / (n + gram_count[fi])
                 if dice > scores[fi]:
                     scores[fi] = dice
-            for tok in {t.skel for t in form.tokens if t.weight >= 1.0}:
+            for tok in {t.skel for t in form.tokens if not t.light}:
                 for fi in self.token_index.get(tok, ()):
                     scores[fi] += 0.1
         for fi, _ in heapq.nlargest(NAME_CANDIDATES, scores.items(), key=lambda kv: kv[1]):
@@ -149,7 +157,7 @@ class ScreeningIndex:
                cutoff: float = DEFAULT_CUTOFF, limit: int = 5) -> list[Result]:
         """Score the query against the list; results above ``cutoff``, best first."""
         allowed = COMPATIBLE.get(query.schema, COMPATIBLE["Thing"])
-        forms = [f for name in query.names for f in name_forms(name)]
+        forms = [f for name in query.names for f in name_forms(name, self.idf)]
         results: list[Result] = []
         for ti, fis in self._candidates(query, forms).items():
             target = self.targets[ti]

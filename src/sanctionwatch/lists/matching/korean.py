@@ -126,7 +126,7 @@ def hangul_tokens(word: str, *, first: bool) -> list[str]:
 
 
 _DOUBLE = re.compile(r"(.)\1+")
-_ASPIRATE = re.compile(r"(?<=[kgtdpbjs])h")
+_ASPIRATE = re.compile(r"(?<=[tp])h")
 
 
 def _generic_key(token: str) -> str:

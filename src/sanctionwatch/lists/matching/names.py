@@ -9,9 +9,11 @@ weighted share of both names' letters that found a partner.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import OSA, Indel
 
 from sanctionwatch.lists.matching.korean import family_keys, rom_key, skeleton
 from sanctionwatch.lists.matching.text import readings
@@ -34,21 +36,29 @@ class Tok:
     skel: str
     weight: float
     family: bool
+    light: bool
 
     @property
     def number(self) -> bool:
         return self.text.isdigit()
 
 
-def make_tokens(reading: list[str]) -> tuple[Tok, ...]:
+def idf_factor(df: int) -> float:
+    """Weight factor of a token found in ``df`` listed parties: common words count less."""
+    return max(0.3, 1.0 - 0.2 * math.log2(max(df, 1)))
+
+
+def make_tokens(reading: list[str], idf: Mapping[str, float] | None = None) -> tuple[Tok, ...]:
     fam = family_keys()
     out = []
     for text in reading:
         key = rom_key(text) if text.isascii() else text
         skel = skeleton(text) if text.isascii() else text
-        base = max(len(key), 3)
-        weight = base * (0.25 if text in LIGHT_WORDS else 1.0)
-        out.append(Tok(text, key, skel, weight, key in fam))
+        light = text in LIGHT_WORDS
+        weight = max(len(key), 3) * (0.25 if light else 1.0)
+        if idf is not None:
+            weight *= idf.get(key, 1.0)
+        out.append(Tok(text, key, skel, weight, key in fam, light))
     return tuple(out)
 
 
@@ -66,11 +76,11 @@ class NameForm:
         return sum(t.weight for t in self.tokens)
 
 
-def name_forms(name: str) -> list[NameForm]:
+def name_forms(name: str, idf: Mapping[str, float] | None = None) -> list[NameForm]:
     out = []
     for reading in readings(name):
-        toks = make_tokens(reading)
-        compact = "".join(t.skel for t in toks if t.weight >= 1.0) or "".join(
+        toks = make_tokens(reading, idf)
+        compact = "".join(t.skel for t in toks if not t.light) or "".join(
             t.skel for t in toks)
         out.append(NameForm(name, toks, compact, frozenset(t.text for t in toks if t.number)))
     return out
@@ -115,8 +125,11 @@ def _runs(free: list[bool], toks: tuple[Tok, ...], size: int) -> list[tuple[list
     for start in range(len(toks) - size + 1):
         idx = list(range(start, start + size))
         if all(free[i] for i in idx):
-            out.append((idx, "".join(toks[i].key for i in idx),
-                        "".join(toks[i].skel for i in idx)))
+            joined = "".join(toks[i].text for i in idx)
+            if joined.isascii():
+                out.append((idx, rom_key(joined), skeleton(joined)))
+            else:
+                out.append((idx, joined, joined))
     return out
 
 
@@ -164,8 +177,12 @@ def compare(q: NameForm, c: NameForm) -> NameMatch:
             continue
         for j, u in enumerate(ct):
             short, long_ = sorted((len(t.key), len(u.key)))
+            # Two different known family names (Kang/Jang) are never a typo of each other.
+            if t.family and u.family and t.key != u.key:
+                continue
             if cf[j] and not u.number and short >= 0.6 * long_:
-                sim = Indel.normalized_similarity(t.key, u.key)
+                sim = max(OSA.normalized_similarity(t.key, u.key),
+                          OSA.normalized_similarity(t.text, u.text))
                 if sim >= FUZZY_FLOOR:
                     cands.append((sim, i, j))
     for sim, i, j in sorted(cands, reverse=True):
@@ -174,7 +191,8 @@ def compare(q: NameForm, c: NameForm) -> NameMatch:
     # Leftovers on both sides compared as one run each (typo inside a spacing variant).
     q_left = [i for i, f in enumerate(qf) if f]
     c_left = [j for j, f in enumerate(cf) if f]
-    if q_left and c_left and (len(q_left) > 1 or len(c_left) > 1):
+    no_family = not any(qt[i].family for i in q_left) and not any(ct[j].family for j in c_left)
+    if q_left and c_left and no_family and (len(q_left) == 1) != (len(c_left) == 1):
         qs = "".join(qt[i].key for i in q_left)
         cs = "".join(ct[j].key for j in c_left)
         sim = Indel.normalized_similarity(qs, cs)

@@ -19,6 +19,8 @@ WEIGHTS: dict[str, float] = {
     "given_name_conflict_2nd": 0.85,  # × …softened when DOB or nationality agree
     "family_name_conflict": 0.7,    # × same given names, different family name
     "family_name_only": 0.5,        # × only the family name agrees
+    "given_name_partial": 0.8,      # × part of the given name is missing from the query
+    "given_name_partial_2nd": 0.95,  # × …softened when DOB or nationality agree
     "identifier_match": 0.1,        # + and the score is raised to at least 0.9
     "identifier_conflict": -0.35,   # + both have IMO/MMSI numbers, none shared
     "number_conflict": -0.3,        # + NAM SAN 8 vs NAM SAN 6
@@ -28,12 +30,16 @@ WEIGHTS: dict[str, float] = {
     "country_match": 0.03,
     "country_conflict": -0.1,
 }
+MULTIPLIERS = frozenset({"weak_alias", "given_name_conflict", "given_name_conflict_2nd",
+                         "family_name_conflict", "family_name_only", "given_name_partial",
+                         "given_name_partial_2nd"})
 FEATURE_DOCS = {
     "name": "Best token-aligned similarity of a query name and a listed name",
     "weak_alias": "The best name is a low-quality alias (weakAlias)",
     "given_name_conflict": "Family names agree but given names differ",
     "family_name_conflict": "Given names agree but family names differ",
     "family_name_only": "Only the family name agrees",
+    "given_name_partial": "A syllable of the listed given name is missing from the query",
     "identifier_match": "An IMO, MMSI or document number is shared",
     "identifier_conflict": "IMO or MMSI numbers are given on both sides and differ",
     "number_conflict": "Numbers inside the names differ (vessel hull numbers)",
@@ -66,23 +72,28 @@ def _family_index(form: NameForm) -> int | None:
 
 
 def _family_rule(m: NameMatch) -> str | None:
+    """How a Korean personal name agrees beyond its family name (None: fully)."""
     fam = _family_index(m.candidate)
     if fam is None:
         return None
-    solid = [j for j, t in enumerate(m.candidate.tokens) if t.weight >= 1.0 and j != fam]
+    qfam = _family_index(m.query)
+    solid = {j for j, t in enumerate(m.candidate.tokens) if not t.light and j != fam}
     paired = {j for p in m.pairings for j in p.candidate}
-    q_rest = [i for i in m.q_left if m.query.tokens[i].weight >= 1.0]
-    c_rest = [j for j in m.c_left if j != fam and m.candidate.tokens[j].weight >= 1.0]
+    paired_q = {i for p in m.pairings for i in p.query}
+    q_rest = [i for i in m.q_left if not m.query.tokens[i].light and i != qfam]
+    c_rest = [j for j in m.c_left if j != fam and not m.candidate.tokens[j].light]
+    if fam not in paired or (qfam is not None and qfam not in paired_q):
+        return "family_name_conflict" if paired & solid else None
     # Fuzzy pairs of given-name syllables: one typo is tolerated, two are another name.
-    fuzzy = [p for p in m.pairings if p.how == "fuzzy" and fam not in p.candidate]
-    if fam in paired:
-        if (q_rest and c_rest) or len(fuzzy) >= 2:
-            return "given_name_conflict"
-        if solid and not paired & set(solid):
-            return "family_name_only"
-        return None
-    if q_rest and paired & set(solid):
-        return "family_name_conflict"
+    given = [p for p in m.pairings if fam not in p.candidate]
+    fuzzy = [p for p in given if p.how == "fuzzy"]
+    order = [min(p.candidate) for p in sorted(given, key=lambda p: min(p.query))]
+    if (q_rest and c_rest) or len(fuzzy) >= 2 or order != sorted(order):
+        return "given_name_conflict"
+    if solid and not paired & solid:
+        return "family_name_only"
+    if q_rest or c_rest:
+        return "given_name_partial"
     return None
 
 
@@ -122,9 +133,9 @@ def score_target(query: Query, forms: list[NameForm], target: Target,
     second = dob_match or (country_match and target.schema == "Person")
     if best is not None and target.korean:
         rule = _family_rule(best)
-        if rule == "given_name_conflict" and second:
-            fire("given_name_conflict_2nd")
-            score *= WEIGHTS["given_name_conflict_2nd"]
+        if rule in ("given_name_conflict", "given_name_partial") and second:
+            fire(f"{rule}_2nd")
+            score *= WEIGHTS[f"{rule}_2nd"]
         elif rule is not None:
             fire(rule)
             score *= WEIGHTS[rule]

@@ -21,6 +21,10 @@ from sanctionwatch.lists.matching.korean import (
 _INVISIBLE = {0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180E, 0x3164, 0xFFA0}
 # Cyrillic and Greek letters that look like Latin letters (lower-case after casefold).
 HOMOGLYPHS = str.maketrans({
+    "А": "a", "В": "b", "Е": "e", "К": "k", "М": "m", "Н": "h", "О": "o", "Р": "p", "С": "c",
+    "Т": "t", "Х": "x", "У": "y", "І": "i", "Ј": "j", "Ѕ": "s", "Α": "a", "Β": "b", "Ε": "e",
+    "Ζ": "z", "Η": "h", "Ι": "i", "Κ": "k", "Μ": "m", "Ν": "n", "Ο": "o", "Ρ": "p", "Τ": "t",
+    "Υ": "y", "Χ": "x",
     "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
     "с": "c", "т": "t", "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s", "ԁ": "d", "ԛ": "q",
     "ԝ": "w", "ӏ": "l", "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k",
@@ -58,13 +62,12 @@ def _script(ch: str) -> str:
 
 
 def clean(text: str) -> str:
-    """NFKC, invisible characters removed, case folded."""
+    """NFKC with invisible characters removed (case kept: look-alikes depend on it)."""
     text = unicodedata.normalize("NFKC", text)
-    text = "".join(
+    return "".join(
         ch for ch in text
         if ord(ch) not in _INVISIBLE and unicodedata.category(ch) != "Cf"
     )
-    return text.casefold()
 
 
 def _ascii(word: str) -> str:
@@ -89,13 +92,15 @@ def _word_readings(word: str, first: bool) -> tuple[list[str], list[str]]:
         toks = hangul_tokens(hangul, first=first) if hangul else [word]
         return toks, toks
     if "cyrillic" in scripts or "greek" in scripts:
-        look = word.translate(HOMOGLYPHS)
+        look = word.translate(HOMOGLYPHS).casefold()
+        word = word.casefold()
         look_ok = all(_script(ch) in ("latin", "other") for ch in look)
         if "latin" in scripts and look_ok:
             return [_ascii(look)], [_ascii(look)]
         translit = _cyrillic(word) if "cyrillic" in scripts else ""
         alike = _ascii(look) if look_ok else ""
         return [translit or alike or word], [alike or translit or word]
+    word = word.casefold()
     if any(ch.isalpha() for ch in word) and any(ch.isdigit() for ch in word):
         word = word.translate(_LEETS)
     ascii_word = _ascii(word) or word

@@ -26,7 +26,8 @@ def upgrade() -> None:
     from sanctionwatch.ledger.nodes import nodes_for_leaves
 
     bind = op.get_bind()
-    leaves = [r[0] for r in bind.execute(sa.text("SELECT leaf_hash FROM ledger_entry ORDER BY seq"))]
+    query = sa.text("SELECT leaf_hash FROM ledger_entry ORDER BY seq")
+    leaves = [bytes(r[0]) for r in bind.execute(query)]
     rows = [{"level": lv, "idx": ix, "hash": h} for lv, ix, h in nodes_for_leaves(leaves)]
     if rows:
         op.bulk_insert(node, rows)

@@ -42,8 +42,8 @@ def test_demo_end_to_end_and_public_report_hides_protected_originators(tmp_path:
     signers = {s["key_id"] for s in report["checkpoint"]["signatures"]}
     # The states that co-signed the checkpoint are named on purpose (a public attestation);
     # drop those lines, then no protected originator may appear anywhere else.
-    signer_line = re.compile(r'^.*(Signature `?(%s)|"key_id": "(%s)").*$' % (
-        "|".join(signers), "|".join(signers)), re.M)
+    alts = "|".join(signers)
+    signer_line = re.compile(rf'^.*(Signature `?({alts})|"key_id": "({alts})").*$', re.M)
     texts = {p.name: signer_line.sub("", p.read_text("utf-8", errors="replace"))
              for p in public.rglob("*")
              if p.is_file() and p.suffix in (".html", ".md", ".json", ".svg")}

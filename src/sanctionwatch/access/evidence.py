@@ -117,7 +117,7 @@ def _audit(session: Session, principal: Principal, items: list[EvidenceItem],
         for it in items if _saw_originator_level(it, vis[it.id])
     ]
     if events:
-        append_many(session, events)  # type: ignore[arg-type]
+        append_many(session, events)
 
 
 def list_evidence(session: Session, principal: Principal, *, context: str,

@@ -128,7 +128,8 @@ def _paragraphs(incidents: list[IncidentRecord], regime_id: str) -> list[Paragra
             continue
         for f in assess_measures(record_to_incident(rec), regime).engaged:
             key = (f.resolution, f.paragraph)
-            seen.setdefault(key, ParagraphRef(resolution=f.resolution, paragraph=f.paragraph,
+            seen.setdefault(key, ParagraphRef(resolution=f.resolution,
+                                              paragraph=f.paragraph.replace(" (unverified)", ""),
                                               verified=f.verified))
     return sorted(seen.values(), key=lambda p: (p.resolution, p.paragraph))
 

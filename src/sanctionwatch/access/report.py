@@ -45,8 +45,7 @@ def _checkpoint_view(cp: dict[str, Any]) -> CheckpointView:
     return CheckpointView(size=body["size"], root=body["root"], log=body["log"],
                           time=body["time"],
                           signatures=[Signature(key_id=s.get("key_id", ""),
-                                                signature=s.get("sig", ""),
-                                                alg=s.get("alg", ""))
+                                                signature=s.get("sig", ""))
                                       for s in cp.get("signatures", [])])
 
 

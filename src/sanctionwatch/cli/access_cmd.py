@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from sanctionwatch.access.audit import audit_trail
+from sanctionwatch.access.errors import AccessDenied
 from sanctionwatch.access.release import record_release
 from sanctionwatch.access.users import (
     add_state,
@@ -15,7 +16,6 @@ from sanctionwatch.access.users import (
     principal_for,
     revoke_token,
 )
-from sanctionwatch.access.errors import AccessDenied
 from sanctionwatch.cli.context import AppContext, emit_json, pass_app
 from sanctionwatch.cli.session import acting, unit
 

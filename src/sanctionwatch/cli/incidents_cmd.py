@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from sanctionwatch.access.incidents import visible_incidents
@@ -35,7 +37,7 @@ def incidents_list(app: AppContext, type_: str | None, country: str | None, regi
     with acting(app) as (session, who):
         listing = visible_incidents(session, who, context=listing_context("incidents"),
                                     type_=type_, country=country)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for v in listing.incidents:
         a = assess(v.incident, regime)
         rows.append({"id": v.id, "evidence": v.evidence_id, "originator": v.originator,

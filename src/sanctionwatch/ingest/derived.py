@@ -62,7 +62,7 @@ def store_incidents(session: Session, item: EvidenceItem, incidents: list[Incide
                        iid))
     if not rows:
         return rows
-    entries = append_many(session, events, at=now)  # type: ignore[arg-type]
+    entries = append_many(session, events, at=now)
     for row, entry in zip(rows, entries, strict=True):
         row.ledger_seq = entry.seq
     session.add_all(rows)

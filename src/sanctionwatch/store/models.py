@@ -11,8 +11,8 @@ from datetime import datetime
 from sqlalchemy import (
     JSON,
     BigInteger,
-    Float,
     DateTime,
+    Float,
     ForeignKey,
     Integer,
     LargeBinary,

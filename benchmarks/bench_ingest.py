@@ -9,10 +9,12 @@ generated here (short multilingual sentences), so the run needs no shared data.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import platform
 import tempfile
 import time
+import uuid
 from pathlib import Path
 
 from sanctionwatch.config import load_settings
@@ -30,10 +32,20 @@ TEMPLATES = [
 ]
 
 
+def _fresh_schema(base: str) -> str:
+    import psycopg
+
+    schema = "bench_" + uuid.uuid4().hex[:10]
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA "{schema}"')
+    return f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--docs", type=int, default=1000)
-    ap.add_argument("--database-url")
+    ap.add_argument("--database-url", help="PostgreSQL URL (a fresh schema is created in it)")
+    ap.add_argument("--no-extract", action="store_true", help="Intake only, no extraction.")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "docs"
@@ -41,8 +53,11 @@ def main() -> None:
         for i in range(args.docs):
             text = TEMPLATES[i % len(TEMPLATES)].format(i=i, n=1000 + i, y=2015 + i % 10)
             (folder / f"doc-{i:05d}.txt").write_text(text, "utf-8")
+        url = _fresh_schema(args.database_url) if args.database_url else None
         settings = load_settings({"SANCTIONWATCH_PROGRESS": "0"}, home=Path(tmp) / "ws",
-                                 database_url=args.database_url)
+                                 database_url=url)
+        if args.no_extract:
+            settings = dataclasses.replace(settings, extra={"extract.on_ingest": "0"})
         engine = get_engine(settings)
         detect_language("warm up the language detector")
         opts = IntakeOptions(originator="KR", caveat="members").validated()

@@ -61,7 +61,7 @@ def main() -> None:
         engine = get_engine(settings)
         detect_language("warm up the language detector")
         opts = IntakeOptions(originator="KR", caveat="members").validated()
-        hook = derived_records(settings)
+        hook = derived_records(settings, engine)
         t0 = time.perf_counter()
         report = ingest_paths(settings, engine, [folder], opts, derived=hook)
         elapsed = time.perf_counter() - t0

@@ -59,7 +59,7 @@ def test_invisible_characters_are_removed() -> None:
 
 def test_binary_detection() -> None:
     assert looks_binary(b"\x89PNG\r\n\x1a\n\x00\x00")
-    assert not looks_binary("Nordkorea liefert".encode())
+    assert not looks_binary(b"Nordkorea liefert")
 
 
 def test_cli_outputs_jsonl_without_workspace(tmp_path: Path) -> None:

@@ -33,7 +33,7 @@ NOWHERE = Path("/nonexistent-maritime")
 
 def run(positions: pa.Table, statics: pa.Table, designated: list[DesignatedVessel] | None = None,
         selection: Selection | None = None) -> list[dict]:
-    eng = DuckDBEngine(NOWHERE, NOWHERE, selection or Selection(), 7, positions=positions,
+    eng = DuckDBEngine(NOWHERE, NOWHERE, selection or Selection(), positions=positions,
                        statics=statics)
     try:
         return run_detectors(eng, TH, designated or [])
@@ -319,7 +319,7 @@ def test_designated_csv_and_incidents(tmp_path: Path) -> None:
 
 
 def test_unknown_detector_is_refused() -> None:
-    eng = DuckDBEngine(NOWHERE, NOWHERE, Selection(), 7)
+    eng = DuckDBEngine(NOWHERE, NOWHERE, Selection())
     with pytest.raises(ValueError, match="unknown detector"):
         run_detectors(eng, TH, [], ["teleport"])
     assert run_detectors(eng, TH, []) == []  # empty workspace: no events, no crash

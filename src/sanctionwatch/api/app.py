@@ -13,6 +13,7 @@ from sanctionwatch.config import Settings
 # Each area exposes ``router`` (an APIRouter) in its module; add one line per area.
 ROUTERS: tuple[str, ...] = (
     "sanctionwatch.api.screening",
+    "sanctionwatch.api.protected",
 )
 
 

@@ -18,13 +18,21 @@ def register_error(exc_type: type[Exception], status: int) -> None:
     ERROR_STATUS.insert(0, (exc_type, status))
 
 
+_DEFAULTS: list[bool] = []
+
+
 def _defaults() -> None:
+    """The general mappings, registered once, behind every area's specific ones."""
+    if _DEFAULTS:
+        return
+    _DEFAULTS.append(True)
     from sanctionwatch.config import ConfigError
     from sanctionwatch.lists.errors import ListError, ListNotFound
 
-    for exc_type, status in ((PermissionError, 403), (LookupError, 404), (ConfigError, 500),
-                             (ValueError, 400), (ListError, 400), (ListNotFound, 404)):
-        register_error(exc_type, status)
+    # most specific first: the first class an exception is an instance of wins
+    for exc_type, status in ((ListNotFound, 404), (ListError, 400), (ConfigError, 500),
+                             (PermissionError, 403), (LookupError, 404), (ValueError, 400)):
+        ERROR_STATUS.append((exc_type, status))
 
 
 def status_for(exc: BaseException) -> int | None:
@@ -35,8 +43,7 @@ def status_for(exc: BaseException) -> int | None:
 
 
 def install(app: FastAPI) -> None:
-    if not ERROR_STATUS:
-        _defaults()
+    _defaults()
 
     async def handler(request: Request, exc: Exception) -> JSONResponse:
         status = status_for(exc)

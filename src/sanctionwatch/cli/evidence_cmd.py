@@ -66,7 +66,8 @@ def ingest_cmd(app: AppContext, paths: tuple[str, ...], originator: str, caveat:
                 show(r)
 
         report = ingest_paths(app.settings, app.engine, paths, options,
-                              derived=derived_records(app.settings), on_result=on_result)
+                              derived=derived_records(app.settings, app.engine),
+                              on_result=on_result)
     if as_json:
         emit_json([r.__dict__ for r in report.results])
     if report.failed:

@@ -49,9 +49,33 @@ def sample_dir() -> Path:
     return Path(str(resources.files("sanctionwatch.demo") / "samples"))
 
 
+def _manifest() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load((sample_dir() / "manifest.yaml").read_text("utf-8"))
+    return data
+
+
 def load_manifest() -> list[dict[str, Any]]:
-    data = yaml.safe_load((sample_dir() / "manifest.yaml").read_text("utf-8"))
-    return list(data["documents"])
+    return list(_manifest()["documents"])
+
+
+def import_lists(settings: Settings, engine: Engine) -> dict[str, int]:
+    """The bundled DPRK extract of the UN list and the demo's (fictional) vessels table."""
+    import hashlib
+
+    from sanctionwatch.lists.ftm_io import parse_vessels_csv
+    from sanctionwatch.lists.packaged import load_packaged, packaged_path
+    from sanctionwatch.lists.repository import import_entities
+
+    header, entities = load_packaged()
+    un = import_entities(engine, "un_sc", entities, source_format="packaged",
+                         sha256=hashlib.sha256(packaged_path().read_bytes()).hexdigest(),
+                         filename=packaged_path().name, generated=header.get("generated"))
+    vessels_path = sample_dir() / _manifest()["vessels"]
+    vessels = parse_vessels_csv(vessels_path, max_bytes=settings.max_file_bytes)
+    import_entities(engine, "demo_vessels", vessels, source_format="vessels",
+                    sha256=hashlib.sha256(vessels_path.read_bytes()).hexdigest(),
+                    filename=vessels_path.name)
+    return {"un_sc": un.entities, "demo_vessels": len(vessels) // 2}
 
 
 def setup_team(engine: Engine) -> None:
@@ -66,7 +90,7 @@ def setup_team(engine: Engine) -> None:
 
 
 def ingest_samples(settings: Settings, engine: Engine) -> list[IntakeResult]:
-    hook = derived_records(settings)
+    hook = derived_records(settings, engine)
     results = []
     for doc in load_manifest():
         path = sample_dir() / doc["file"]
@@ -164,6 +188,9 @@ def run_demo(settings: Settings, engine: Engine,
     say(f"workspace: {settings.home}")
     setup_team(engine)
     say(f"team: {len(STATES)} member states, {len(USERS)} users")
+    lists = import_lists(settings, engine)
+    say(f"designations: {lists['un_sc']} UN list entities (DPRK extract), "
+        f"{lists['demo_vessels']} demo vessels")
     result.intakes = ingest_samples(settings, engine)
     n_inc = sum(r.incidents for r in result.intakes)
     say(f"evidence: {len(result.intakes)} sample documents, {n_inc} incidents extracted")

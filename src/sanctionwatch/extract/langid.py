@@ -28,24 +28,16 @@ _STOP = {
 _WORD = re.compile(r"[a-zà-ÿäöüßñ]+")
 
 
+_HANGUL = re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
+_KANA = re.compile("[\u3040-\u30ff]")
+_HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]")
+_CYR = re.compile("[\u0400-\u04ff]")
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+
+
 def _script_counts(text: str) -> tuple[int, int, int, int, int]:
-    hangul = kana = han = cyr = latin = 0
-    for ch in text:
-        o = ord(ch)
-        if o < 0x80:
-            if ch.isalpha():
-                latin += 1
-        elif 0xAC00 <= o <= 0xD7AF or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F:
-            hangul += 1
-        elif 0x3040 <= o <= 0x30FF:
-            kana += 1
-        elif 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF:
-            han += 1
-        elif 0x0400 <= o <= 0x04FF:
-            cyr += 1
-        elif ch.isalpha() and o < 0x250:
-            latin += 1
-    return hangul, kana, han, cyr, latin
+    return (len(_HANGUL.findall(text)), len(_KANA.findall(text)), len(_HAN.findall(text)),
+            len(_CYR.findall(text)), len(_LATIN.findall(text)))
 
 
 @cache

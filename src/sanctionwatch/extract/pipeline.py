@@ -10,8 +10,8 @@ from sanctionwatch.extract.dates import document_date, event_when
 from sanctionwatch.extract.langid import SUPPORTED, detect
 from sanctionwatch.extract.normalise import normalise
 from sanctionwatch.extract.quantities import find_quantities
-from sanctionwatch.extract.records import DocDate, ExtractionResult
-from sanctionwatch.extract.sentence_facts import SentenceFacts, collect
+from sanctionwatch.extract.records import DocDate, ExtractionResult, Quantity
+from sanctionwatch.extract.sentence_facts import SentenceFacts, bucket, collect
 from sanctionwatch.extract.sentences import split_sentences
 from sanctionwatch.incident import Incident
 from sanctionwatch.knowledge.gazetteer import for_language, lower_same_length
@@ -53,9 +53,10 @@ def extract_text(text: str, *, doc_date: DocDate | str | None = None,
     ref = document_date(text, _as_docdate(doc_date))
     gaz = for_language(cue_lang)
     matches = gaz.scan(text, lower_same_length(text))
-    quantities = find_quantities(text, cue_lang)
     sentences = split_sentences(text)
-    all_facts = [collect(s, matches, quantities, text, cue_lang) for s in sentences]
+    m_by_s = bucket([m.start for m in matches], sentences, matches)
+    all_facts = [collect(s, ms, [], text, cue_lang)
+                 for s, ms in zip(sentences, m_by_s, strict=True)]
     drafts = _drafts(all_facts, cue_lang)
     incidents = _finish(drafts, all_facts, ref)
     mentioned = country_list([c for f in all_facts for c in f.countries if c.kind != "actor"])
@@ -104,6 +105,7 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
             continue
         if _norm_before_trigger(facts):
             continue
+        facts.quantities = _quantities(facts, lang)
         drafts = sentence_drafts(facts, lang, i, _stance(facts), flag_hint, not kp_here)
         if _negated(facts):
             continue
@@ -113,6 +115,13 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
         elif facts.has("designated") is False and _designation_note(facts) and out:
             pass
     return out
+
+
+def _quantities(facts: SentenceFacts, lang: str) -> list[Quantity]:
+    """Numbers of one sentence (computed only for sentences that may hold an incident)."""
+    s = facts.sentence
+    return [Quantity(q.start + s.start, q.end + s.start, q.value, q.value_max, q.unit,
+                     q.currency) for q in find_quantities(s.text, lang)]
 
 
 def _flag_hint(facts: SentenceFacts) -> str | None:
@@ -167,21 +176,22 @@ def _designated(drafts: list[Draft]) -> list[Draft]:
 
 def _denials(facts: SentenceFacts, lang: str, index: int, deniers: set[str],
              earlier: list[Draft], flag_hint: str | None) -> list[Draft]:
+    facts.quantities = _quantities(facts, lang)
     own = sentence_drafts(facts, lang, index, "denied", flag_hint)
     out: list[Draft] = []
     if own:
         for d in own:
-            prior = [e for e in earlier if e.type == d.type and e.stance != "denied"]
-            if prior:
-                p = prior[-1]
+            p = next((e for e in reversed(earlier[-50:])
+                      if e.type == d.type and e.stance != "denied"), None)
+            if p is not None:
                 d = replace(d, from_=p.from_, to=p.to, item=d.item or p.item)
             out.append(replace(d, quantity=None, quantity_max=None, unit=None))
         return out
     seen = set()
     for e in reversed(earlier):
-        if e.stance == "denied" or not ({e.from_, e.to} & deniers):
-            continue
         if index - e.sentence_index > 4:
+            break
+        if e.stance == "denied" or not ({e.from_, e.to} & deniers):
             continue
         key = (e.type, e.from_, e.to)
         if key in seen:
@@ -199,18 +209,18 @@ def _merge_open_sides(drafts: list[Draft]) -> list[Draft]:
     workers_to = next((d.to for d in drafts if d.type == "overseas_workers" and d.to), None)
     filled = [replace(d, to=workers_to) if d.type == "overseas_workers" and d.to is None
               else d for d in drafts]
+    named_to = {(o.type, o.from_, o.item, o.stance) for o in filled if o.to is not None}
+    named_from = {(o.type, o.to, o.item, o.stance) for o in filled if o.from_ is not None}
+    crypto = {(o.type, o.to, o.stance) for o in filled
+              if o.type == "cyber_theft" and o.item != "funds"}
     out = []
     for d in filled:
-        if d.type == "cyber_theft" and d.item == "funds" and d.quantity is None and any(
-                o.type == d.type and o.item != "funds" and o.stance == d.stance
-                and o.to == d.to for o in filled):
+        if d.type == "cyber_theft" and d.item == "funds" and d.quantity is None and \
+                (d.type, d.to, d.stance) in crypto:
             continue
-        if d.to is None and any(o.type == d.type and o.from_ == d.from_ and o.item == d.item
-                                and o.stance == d.stance and o.to is not None for o in filled):
+        if d.to is None and (d.type, d.from_, d.item, d.stance) in named_to:
             continue
-        if d.from_ is None and any(o.type == d.type and o.to == d.to and o.item == d.item
-                                   and o.stance == d.stance and o.from_ is not None
-                                   for o in filled):
+        if d.from_ is None and (d.type, d.to, d.item, d.stance) in named_from:
             continue
         out.append(d)
     return out

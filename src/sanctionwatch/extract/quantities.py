@@ -73,7 +73,8 @@ _NUM = re.compile(_NB + r"\d{1,3}(?:(?:[,.']|\s(?=\d{3}\b))\d{3})+(?:[.,]\d+)?(?
                   r"|" + _NB + r"\d+(?:[.,]\d+)?(?!\d)")
 _WORD_RE = re.compile(r"(?<!\w)(" + "|".join(sorted(_WORDNUM, key=len, reverse=True))
                       + r")(?!\w)", re.I)
-_CJK_RE = re.compile(r"[〇零一二两兩三四五六七八九十百千]+[万萬亿億]?[〇零一二两兩三四五六七八九十百千]*")
+_CJK_DIGIT_CLASS = "[〇零一二两兩三四五六七八九十百千]"
+_CJK_RE = re.compile(_CJK_DIGIT_CLASS + "+[万萬亿億]?" + _CJK_DIGIT_CLASS + "*")
 _EXCLUDE_AFTER = re.compile(r"^\s?(mm|cm|km|%|prozent|per cent|percent|°|:\d|-mm|\s?mm\b|"
                             r"-foot|-meter|-year|-jährig|jahre?\b|years?\b|ans?\b|лет|года?\b|"
                             r"년|年|월|月|일|日|時|시|분|歳|세|살|мм|км|км²|kg|кг|㎞|st\b|th\b|nd\b|rd\b)",

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from sanctionwatch.extract.records import Quantity, Sentence
 from sanctionwatch.extract.roles import CountryMention, mentions_with_roles
@@ -17,6 +19,7 @@ _DATELINE = re.compile(r"^\s*(?:[A-ZÀ-Ý][A-Za-zÀ-ÿ'.-]+(?:\s[A-ZÀ-Ý][A-Za-
 _DATELINE_CAPS = re.compile(r"^\s*[A-ZÀ-Ý]{3,}[A-ZÀ-Ý .'-]*(?:,|\s[—–-])")
 
 
+_T = TypeVar("_T")
 _SOURCE_BEFORE = {"according to", "laut", "selon", "d'après", "según", "de acuerdo con",
                   "по данным", "по словам", "согласно", "citing", "nach angaben", "据"}
 
@@ -73,7 +76,7 @@ def collect(sentence: Sentence, matches: list[Match], quantities: list[Quantity]
     spans: list[tuple[int, int, str, str]] = []
     index = item_index()
     for m in matches:
-        if m.start < sentence.start or m.end > sentence.end:
+        if m.end > sentence.end:
             continue
         e = m.entry
         if e.layer == "country":
@@ -97,6 +100,15 @@ def collect(sentence: Sentence, matches: list[Match], quantities: list[Quantity]
             or any(0 <= c.start - en <= gap and text[st:en].lower() in _SOURCE_BEFORE
                    for st, en in attrib)) else c
         for c in mentions]
-    facts.quantities = [q for q in quantities
-                        if q.start >= sentence.start and q.end <= sentence.end]
+    facts.quantities = [q for q in quantities if q.end <= sentence.end]
     return facts
+
+
+def bucket(starts: list[int], sentences: list[Sentence], items: list[_T]) -> list[list[_T]]:
+    """Split ``items`` (sorted by start, with ``starts``) into one list per sentence."""
+    out: list[list[_T]] = []
+    for s in sentences:
+        lo = bisect_left(starts, s.start)
+        hi = bisect_left(starts, s.end)
+        out.append(items[lo:hi])
+    return out

@@ -217,14 +217,15 @@ def _resolve(raw: list[Match]) -> list[Match]:
             out.append(m)
         else:
             by_layer.setdefault(m.entry.layer, []).append(m)
+    size = max((m.end for m in raw), default=0)
     for layer_matches in by_layer.values():
         # longest span first; on equal spans the longer (more specific) key wins
         layer_matches.sort(key=lambda m: (-(m.end - m.start), m.start, -len(m.key)))
-        taken: list[tuple[int, int]] = []
+        taken = bytearray(size)
         for m in layer_matches:
-            if any(m.start < e and s < m.end for s, e in taken):
+            if taken.find(1, m.start, m.end) >= 0:
                 continue
-            taken.append((m.start, m.end))
+            taken[m.start:m.end] = b"\x01" * (m.end - m.start)
             out.append(m)
     out.sort(key=lambda m: (m.start, m.end))
     return out

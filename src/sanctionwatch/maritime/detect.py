@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+import pyarrow as pa
+
 from sanctionwatch.maritime import sql
 from sanctionwatch.maritime.designated import DesignatedVessel
 from sanctionwatch.maritime.engines import Engine
@@ -24,6 +26,7 @@ from sanctionwatch.maritime.identity import (
 from sanctionwatch.maritime.reference import Thresholds
 
 Event = dict[str, Any]
+LOOK = "_look"
 DETECTORS = ("gap", "encounter", "loitering", "port_visit", "identity")
 
 
@@ -72,13 +75,19 @@ class VesselBook:
 
 def _event(kind: str, book: VesselBook, mmsis: Sequence[int], start: Any, end: Any,
            lat: Any, lon: Any, rule: str, details: dict[str, Any],
-           evidence: Sequence[str | None], port: str | None = None) -> Event:
-    return {
+           evidence: Sequence[str | None], port: str | None = None,
+           look: Sequence[tuple[int, int, int]] = ()) -> Event:
+    """An event; ``look`` lists (mmsi, t0, t1) whose positions' evidence items it cites
+    (filled in by :func:`run_detectors`)."""
+    out: Event = {
         "type": kind, "vessels": [book.vessel(int(m)) for m in mmsis],
         "start": iso(start), "end": iso(end), "lat": _r(lat, 5), "lon": _r(lon, 5),
         "port": port, "rule": rule, "details": details,
         "evidence": sorted({e for e in evidence if e}),
     }
+    if look:
+        out[LOOK] = [(int(m), int(a), int(b)) for m, a, b in look]
+    return out
 
 
 def detect_gaps(engine: Engine, th: Thresholds, book: VesselBook) -> list[Event]:
@@ -96,7 +105,7 @@ def detect_gaps(engine: Engine, th: Thresholds, book: VesselBook) -> list[Event]
                               "shore_nm_at_start": _r(r["shore_nm"], 1),
                               "positions_12h_before": int(r["n12"]),
                               "end_lat": _r(r["lat2"], 5), "end_lon": _r(r["lon2"], 5),
-                          }, [r["evidence_id"]]))
+                          }, [], look=[(r["mmsi"], r["t_start"], r["t_end"])]))
     return out
 
 
@@ -135,7 +144,7 @@ def detect_loitering(engine: Engine, th: Thresholds, book: VesselBook) -> list[E
                               "shore_nm": _r(r["shore_nm"], 1), "vessel_class": cls,
                               "min_hours": need, "max_knots": lo.max_knots,
                               "positions": int(r["n"]),
-                          }, [r["evidence_id"]]))
+                          }, [], look=[(r["mmsi"], r["t_start"], r["t_end"])]))
     return out
 
 
@@ -152,7 +161,7 @@ def detect_port_visits(engine: Engine, th: Thresholds, book: VesselBook) -> list
                               "exit_observed": exited, "port_gap": port_gap,
                               "max_gap_hours": _r(r["max_gap_s"] / 3600.0, 2),
                               "confidence": 1 + int(stopped or port_gap) + int(exited),
-                          }, [r["evidence_id"]], port=r["port"]))
+                          }, [], port=r["port"], look=[(r["mmsi"], r["t_start"], r["t_end"])]))
     return out
 
 
@@ -166,7 +175,8 @@ def detect_encounters(engine: Engine, th: Thresholds, book: VesselBook) -> list[
                               "median_knots": _r(r["median_knots"], 2),
                               "slots": int(r["n"]),
                               "port_km": _r(r["port_km"], 1),
-                          }, [r["ev1"], r["ev2"]]))
+                          }, [], look=[(r["m1"], r["t_start"], r["t_end"]),
+                                       (r["m2"], r["t_start"], r["t_end"])]))
     return out
 
 
@@ -186,7 +196,7 @@ def detect_identity(engine: Engine, th: Thresholds, book: VesselBook) -> list[Ev
                           first["lat_a"], first["lon_a"], "shared_mmsi_simultaneous_tracks", {
                               "overlap_hours": _r(hours, 1), "tracks": len(segs),
                               "min_overlap_hours": idr.min_overlap_hours,
-                          }, [r["evidence_id"] for r in rows]))
+                          }, [], look=[(mmsi, r["o0"], r["o1"]) for r in rows]))
     by_mmsi: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for r in book.history:
         by_mmsi[int(r["mmsi"])].append(r)
@@ -245,6 +255,26 @@ def detect_identity(engine: Engine, th: Thresholds, book: VesselBook) -> list[Ev
     return out
 
 
+def _cite_evidence(engine: Engine, events: list[Event]) -> None:
+    """Add the evidence items of the positions each event rests on (one small join)."""
+    rows = [(k, m, a, b) for k, e in enumerate(events) for m, a, b in e.get(LOOK, ())]
+    if rows:
+        k, m, a, b = (list(col) for col in zip(*rows, strict=True))
+        engine.register("look", pa.table({"k": pa.array(k, pa.int64()),
+                                          "mmsi": pa.array(m, pa.int64()),
+                                          "t0": pa.array(a, pa.int64()),
+                                          "t1": pa.array(b, pa.int64())}))
+        found: dict[int, set[str]] = defaultdict(set)
+        for r in engine.query(sql.evidence_lookup()):
+            if r["evidence_id"]:
+                found[int(r["k"])].add(str(r["evidence_id"]))
+        for i, e in enumerate(events):
+            if i in found:
+                e["evidence"] = sorted(set(e["evidence"]) | found[i])
+    for e in events:
+        e.pop(LOOK, None)
+
+
 RUNNERS = {
     "gap": detect_gaps, "encounter": detect_encounters, "loitering": detect_loitering,
     "port_visit": detect_port_visits, "identity": detect_identity,
@@ -259,9 +289,12 @@ def run_detectors(engine: Engine, th: Thresholds,
     if unknown:
         raise ValueError(f"unknown detector(s) {sorted(unknown)}; choose from {DETECTORS}")
     book = VesselBook(engine.query(sql.identity_history()), designated)
+    for name, query in sql.prepared(th):
+        engine.materialize(name, query)
     events: list[Event] = []
     for name in detectors:
         events.extend(RUNNERS[name](engine, th, book))
+    _cite_evidence(engine, events)
     events.sort(key=lambda e: (e["type"], e["start"] or "", [v["mmsi"] for v in e["vessels"]],
                                e["rule"], e["port"] or "", str(e["details"])))
     return events

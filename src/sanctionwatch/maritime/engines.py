@@ -1,7 +1,8 @@
 """Query engines that run the detector SQL: DuckDB (embedded default) and Spark (local/cluster).
 
 Both expose the same views (``pos``, ``stat``, ``shore_grid``, ``port_cells``,
-``slot_offsets``, ``cell_offsets``) and the same ``query(sql) -> list[dict]``.
+``cell_offsets``), ``materialize(name, sql)`` (a table the following queries reuse: DuckDB
+keeps it in memory, Spark caches it) and ``query(sql) -> list[dict]``.
 """
 
 from __future__ import annotations
@@ -44,12 +45,11 @@ class Selection:
         return " AND ".join(parts)
 
 
-def helper_tables(slots: int) -> dict[str, pa.Table]:
-    offsets = [(di, dj) for di in (-1, 0, 1) for dj in (-1, 0, 1)]
+def helper_tables() -> dict[str, pa.Table]:
+    offsets = [(0, 0), (0, 1), (1, -1), (1, 0), (1, 1)]  # self + forward half of 3×3
     return {
         "shore_grid": shore_grid(),
         "port_cells": port_cells(),
-        "slot_offsets": pa.table({"k": pa.array(range(slots + 1), pa.int64())}),
         "cell_offsets": pa.table({"di": pa.array([o[0] for o in offsets], pa.int64()),
                                   "dj": pa.array([o[1] for o in offsets], pa.int64())}),
     }
@@ -57,6 +57,10 @@ def helper_tables(slots: int) -> dict[str, pa.Table]:
 
 class Engine(Protocol):
     name: str
+
+    def materialize(self, name: str, sql: str) -> None: ...
+
+    def register(self, name: str, table: pa.Table) -> None: ...
 
     def query(self, sql: str) -> list[dict[str, Any]]: ...
 
@@ -71,16 +75,17 @@ class DuckDBEngine:
     name = "duckdb"
 
     def __init__(self, positions_dir: Path, statics_dir: Path, selection: Selection,
-                 slots: int, *, threads: int | None = None, memory_limit: str | None = None,
+                 *, threads: int | None = None, memory_limit: str | None = None,
                  positions: pa.Table | None = None, statics: pa.Table | None = None) -> None:
         import duckdb
 
         self.con = duckdb.connect()
+        self.con.execute("SET preserve_insertion_order = false")
         if threads:
             self.con.execute(f"SET threads = {int(threads)}")
         if memory_limit:
             self.con.execute(f"SET memory_limit = '{memory_limit}'")
-        for name, table in helper_tables(slots).items():
+        for name, table in helper_tables().items():
             self.con.register(name, table)
         if positions is not None:
             self.con.register("positions", positions)
@@ -103,6 +108,12 @@ class DuckDBEngine:
         self.con.execute(f"CREATE TEMP VIEW stat AS SELECT * FROM statics "
                          f"WHERE {selection.static_where()}")
 
+    def materialize(self, name: str, sql: str) -> None:
+        self.con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {sql}")
+
+    def register(self, name: str, table: pa.Table) -> None:
+        self.con.register(name, table)
+
     def query(self, sql: str) -> list[dict[str, Any]]:
         cur = self.con.execute(sql)
         cols = [d[0] for d in cur.description]
@@ -118,9 +129,10 @@ class SparkEngine:
     name = "spark"
 
     def __init__(self, spark: Any, positions_dir: Path, statics_dir: Path,
-                 selection: Selection, slots: int) -> None:
+                 selection: Selection) -> None:
         self.spark = spark
-        for name, table in helper_tables(slots).items():
+        self.cached: list[tuple[str, Any]] = []
+        for name, table in helper_tables().items():
             spark.createDataFrame(table.to_pandas()).createOrReplaceTempView(name)
         if any(positions_dir.glob("day=*/*.parquet")):
             spark.read.parquet(positions_dir.as_posix()).createOrReplaceTempView("positions")
@@ -137,12 +149,26 @@ class SparkEngine:
         spark.sql(f"CREATE OR REPLACE TEMP VIEW stat AS SELECT * FROM statics "
                   f"WHERE {selection.static_where()}")
 
+    def materialize(self, name: str, sql: str) -> None:
+        frame = self.spark.sql(sql).cache()
+        frame.createOrReplaceTempView(name)
+        self.cached.append((name, frame))
+
+    def register(self, name: str, table: pa.Table) -> None:
+        frame = self.spark.createDataFrame(table.to_pandas(), _spark_schema(table.schema))
+        frame.createOrReplaceTempView(name)
+        self.cached.append((name, frame))
+
     def query(self, sql: str) -> list[dict[str, Any]]:
         return [row.asDict() for row in self.spark.sql(sql).collect()]
 
     def close(self) -> None:
+        for name, frame in self.cached:
+            self.spark.catalog.dropTempView(name)
+            frame.unpersist()
+        self.cached.clear()
         for view in ("pos", "stat", "positions", "statics", "shore_grid", "port_cells",
-                     "slot_offsets", "cell_offsets"):
+                     "cell_offsets"):
             self.spark.catalog.dropTempView(view)
 
 

@@ -48,6 +48,11 @@ def _densified_coast(step_km: float = 4.0) -> np.ndarray:
     return np.array(pts, dtype=float)
 
 
+def _unit(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+    p, q = np.radians(lat), np.radians(lon)
+    return np.stack([np.cos(p) * np.cos(q), np.cos(p) * np.sin(q), np.sin(p)], axis=1)
+
+
 @lru_cache(maxsize=1)
 def shore_grid() -> pa.Table:
     """Table (gi BIGINT, gj BIGINT, shore_nm DOUBLE) with gi = floor(lat*10), gj = floor(lon*10)."""
@@ -57,11 +62,15 @@ def shore_grid() -> pa.Table:
     ii, jj = np.meshgrid(gi, gj, indexing="ij")
     lat = (ii.ravel() + 0.5) * GRID_STEP
     lon = (jj.ravel() + 0.5) * GRID_STEP
-    best = np.full(lat.shape, np.inf)
-    for start in range(0, len(coast), 256):
-        chunk = coast[start:start + 256]
-        d = haversine_km(lat[:, None], lon[:, None], chunk[None, :, 0], chunk[None, :, 1])
-        np.minimum(best, d.min(axis=1), out=best)
+    # nearest coast point by the largest dot product of unit vectors (one matrix product
+    # per chunk of cells); the chord gives the great-circle distance exactly
+    cvec = _unit(coast[:, 0], coast[:, 1])
+    best = np.empty(lat.shape)
+    for start in range(0, len(lat), 4096):
+        cells = _unit(lat[start:start + 4096], lon[start:start + 4096])
+        dot = np.clip((cells @ cvec.T).max(axis=1), -1.0, 1.0)
+        chord = np.sqrt(np.maximum(0.0, 2.0 - 2.0 * dot))
+        best[start:start + 4096] = 2 * EARTH_KM * np.arcsin(np.minimum(1.0, chord / 2))
     return pa.table({
         "gi": pa.array(ii.ravel(), pa.int64()),
         "gj": pa.array(jj.ravel(), pa.int64()),

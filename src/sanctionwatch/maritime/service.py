@@ -161,16 +161,15 @@ def detect(settings: Settings, selection: Selection, *, engine: str = "duckdb",
     """Run the detectors over the workspace's stored positions."""
     th = thresholds or default_thresholds()
     store = MaritimeStore.for_home(settings.home)
-    slots = int(th.encounter.max_interpolation_hours * 60 // th.encounter.resample_minutes) + 1
     if engine == "duckdb":
         eng: DuckDBEngine | SparkEngine = DuckDBEngine(
-            store.positions_dir, store.statics_dir, selection, slots)
+            store.positions_dir, store.statics_dir, selection)
     elif engine == "spark":
         if spark is None:
             from sanctionwatch.maritime.engines import local_spark
 
             spark = local_spark()
-        eng = SparkEngine(spark, store.positions_dir, store.statics_dir, selection, slots)
+        eng = SparkEngine(spark, store.positions_dir, store.statics_dir, selection)
     else:
         raise AisError(f"unknown engine {engine!r}; use duckdb or spark")
     try:

@@ -7,11 +7,21 @@ Views every engine provides (see :mod:`sanctionwatch.maritime.engines`):
 - ``stat``: static/voyage records (mmsi, t, imo, name, callsign, ship_type, flag);
 - ``shore_grid(gi, gj, shore_nm)``: distance from shore per 0.1° cell;
 - ``port_cells(pi, pj, port, plat, plon)``: ports by 0.05° cell (cells within ~12 km);
-- ``slot_offsets(k)``: 0..N for resampling; ``cell_offsets(di, dj)``: the 3×3 neighbourhood.
+- ``cell_offsets(di, dj)``: self and the four "forward" neighbours of a cell (every
+  unordered pair of neighbouring cells is met exactly once).
+
+The raw positions are read ONCE: :func:`prepared` reduces them to one row per
+(segment, 10-minute bin) — count, first/last time, mean position, mean reported speed —
+which the engine materialises (``track``), then adds, in one sort per segment, what the
+detectors share (``moves``): the speed (reported, else implied by the previous bin's mean
+position), the next bin's first time, the row number and the segment's last time. Every detector runs on ``moves``, ten times fewer rows than positions at
+one fix a minute. Segment ids are ``mmsi * 100 + rank`` (see ``clean.segment``). Which
+evidence items an event rests on is looked up afterwards (:func:`evidence_lookup`) for
+the few vessels and periods of the events only.
 
 Only the portable subset is used: CTEs, window functions with ROWS/RANGE frames,
-``median``, ``asin``/``sqrt``/``sin``/``cos``/``radians``/``pow``, ``floor``/``ceil`` cast
-to BIGINT, integer epoch seconds (no timestamp arithmetic).
+``median``, ``max_by``/``min_by``, ``asin``/``sqrt``/``sin``/``cos``/``radians``/``pow``,
+``floor``/``ceil`` cast to BIGINT, integer epoch seconds (no timestamp arithmetic).
 """
 
 from __future__ import annotations
@@ -32,38 +42,66 @@ def _cell(expr: str, per_degree: int) -> str:
     return f"CAST(floor({expr} * {per_degree}) AS BIGINT)"
 
 
-def gaps(th: Thresholds) -> str:
-    g = th.gap
-    return f"""
-WITH p AS (
-  SELECT mmsi, t, lat, lon, evidence_id,
-    LEAD(t) OVER (PARTITION BY mmsi ORDER BY t, lat, lon) AS t2,
-    LEAD(lat) OVER (PARTITION BY mmsi ORDER BY t, lat, lon) AS lat2,
-    LEAD(lon) OVER (PARTITION BY mmsi ORDER BY t, lat, lon) AS lon2,
-    COUNT(*) OVER (PARTITION BY mmsi ORDER BY t
-                   RANGE BETWEEN 43200 PRECEDING AND CURRENT ROW) AS n12
-  FROM pos
-)
-SELECT p.mmsi, p.t AS t_start, p.t2 AS t_end, p.lat, p.lon, p.lat2, p.lon2, p.n12,
-       g.shore_nm, p.evidence_id
-FROM p LEFT JOIN shore_grid g
-  ON g.gi = {_cell('p.lat', 10)} AND g.gj = {_cell('p.lon', 10)}
-WHERE p.t2 IS NOT NULL AND p.t2 - p.t >= {int(g.min_hours * 3600)}
+def bin_seconds(th: Thresholds) -> int:
+    return int(th.encounter.resample_minutes * 60)
+
+
+def prepared(th: Thresholds) -> list[tuple[str, str]]:
+    """Relations the engine materialises, in order, before running detectors."""
+    step = bin_seconds(th)
+    track = f"""
+SELECT seg, CAST(floor(t / {step}) AS BIGINT) AS bin,
+  COUNT(*) AS n, MIN(t) AS t0, MAX(t) AS t1, AVG(lat) AS lat, AVG(lon) AS lon, AVG(sog) AS sog
+FROM pos GROUP BY seg, CAST(floor(t / {step}) AS BIGINT)
 """
+    moves = f"""
+SELECT seg, CAST(floor(seg / 100) AS BIGINT) AS mmsi, bin, n, t0, t1, lat, lon, rn, t_next,
+  seg_last,
+  coalesce(sog, CASE WHEN tp IS NULL OR tm <= tp THEN NULL
+       ELSE {hav('latp', 'lonp', 'lat', 'lon')} / 1.852 / ((tm - tp) / 3600.0) END) AS v
+FROM (
+  SELECT track.*, (t0 + t1) / 2.0 AS tm,
+    LAG((t0 + t1) / 2.0) OVER (PARTITION BY seg ORDER BY bin) AS tp,
+    LAG(lat) OVER (PARTITION BY seg ORDER BY bin) AS latp,
+    LAG(lon) OVER (PARTITION BY seg ORDER BY bin) AS lonp,
+    LEAD(t0) OVER (PARTITION BY seg ORDER BY bin) AS t_next,
+    ROW_NUMBER() OVER (PARTITION BY seg ORDER BY bin) AS rn,
+    MAX(t1) OVER (PARTITION BY seg) AS seg_last
+  FROM track) w
+"""
+    return [("track", track), ("moves", moves)]
 
 
-def _speeds() -> str:
-    """Positions with implied speed from the previous fix of the segment (knots)."""
+def gaps(th: Thresholds) -> str:
+    """Silences per MMSI (across its segments): the bin before, the bin after, the count."""
+    g = th.gap
+    step = bin_seconds(th)
+    back = max(0, int(43200 // step) - 1)  # whole bins of the 12 h before the last fix
+    min_s = int(g.min_hours * 3600)
     return f"""
-  SELECT seg, mmsi, t, lat, lon, sog, evidence_id, tp,
-    CASE WHEN tp IS NULL OR t = tp THEN NULL
-         ELSE {hav('latp', 'lonp', 'lat', 'lon')} / 1.852 / ((t - tp) / 3600.0) END AS v
-  FROM (
-    SELECT seg, mmsi, t, lat, lon, sog, evidence_id,
-      LAG(t) OVER (PARTITION BY seg ORDER BY t, lat, lon) AS tp,
-      LAG(lat) OVER (PARTITION BY seg ORDER BY t, lat, lon) AS latp,
-      LAG(lon) OVER (PARTITION BY seg ORDER BY t, lat, lon) AS lonp
-    FROM pos) q0
+WITH multi AS (SELECT mmsi FROM moves GROUP BY mmsi HAVING MIN(seg) < MAX(seg)),
+c AS (
+  SELECT mmsi, seg, bin, t1, lat, lon FROM moves
+  WHERE t_next - t1 >= {min_s} OR (t_next IS NULL AND mmsi IN (SELECT mmsi FROM multi))
+),
+j AS (
+  SELECT c.mmsi, c.seg, c.bin, c.t1, c.lat, c.lon,
+    MIN(CASE WHEN m.t1 > c.t1 THEN m.t0 END) AS t2,
+    SUM(CASE WHEN m.bin >= c.bin - {back} AND m.t1 <= c.t1 THEN m.n ELSE 0 END) AS n12
+  FROM c JOIN moves m ON m.mmsi = c.mmsi
+  GROUP BY c.mmsi, c.seg, c.bin, c.t1, c.lat, c.lon
+),
+k AS (
+  SELECT j.mmsi, j.t1, j.t2, j.lat, j.lon, j.n12, min_by(m.lat, m.seg) AS lat2,
+         min_by(m.lon, m.seg) AS lon2
+  FROM j JOIN moves m ON m.mmsi = j.mmsi AND m.t0 = j.t2
+  WHERE j.t2 - j.t1 >= {min_s}
+  GROUP BY j.mmsi, j.t1, j.t2, j.lat, j.lon, j.n12
+)
+SELECT k.mmsi, k.t1 AS t_start, k.t2 AS t_end, k.lat, k.lon, k.lat2, k.lon2, k.n12,
+       g.shore_nm
+FROM k LEFT JOIN shore_grid g
+  ON g.gi = {_cell('k.lat', 10)} AND g.gj = {_cell('k.lon', 10)}
 """
 
 
@@ -71,22 +109,16 @@ def loitering(th: Thresholds) -> str:
     lo = th.loitering
     min_s = int(min([lo.min_hours, *lo.class_min_hours.values()]) * 3600)
     return f"""
-WITH s AS ({_speeds()}),
-f AS (
-  SELECT *, CASE WHEN coalesce(sog, v) < {lo.max_knots} THEN 1 ELSE 0 END AS slow FROM s
-),
-r AS (
-  SELECT *, SUM(1 - slow) OVER (PARTITION BY seg ORDER BY t, lat, lon
-                                ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS grp
-  FROM f
+WITH slow AS (
+  SELECT moves.*, rn - ROW_NUMBER() OVER (PARTITION BY seg ORDER BY rn) AS grp
+  FROM moves WHERE v < {lo.max_knots}
 ),
 runs AS (
-  SELECT seg, mmsi, grp, min(tp) AS t_start, max(t) AS t_end, avg(lat) AS lat,
-         avg(lon) AS lon, avg(coalesce(sog, v)) AS mean_knots, count(*) AS n,
-         min(evidence_id) AS evidence_id
-  FROM r WHERE slow = 1 AND tp IS NOT NULL
-  GROUP BY seg, mmsi, grp
-  HAVING max(t) - min(tp) >= {min_s}
+  SELECT seg, mmsi, grp, MIN(t0) AS t_start, MAX(t1) AS t_end,
+         SUM(lat * n) / SUM(n) AS lat, SUM(lon * n) / SUM(n) AS lon,
+         SUM(v * n) / SUM(n) AS mean_knots, SUM(n) AS n
+  FROM slow GROUP BY seg, mmsi, grp
+  HAVING MAX(t1) - MIN(t0) >= {min_s}
 )
 SELECT runs.*, g.shore_nm FROM runs JOIN shore_grid g
   ON g.gi = {_cell('runs.lat', 10)} AND g.gj = {_cell('runs.lon', 10)}
@@ -97,15 +129,9 @@ WHERE g.shore_nm >= {lo.min_shore_nm}
 def port_visits(th: Thresholds) -> str:
     pv = th.port_visit
     return f"""
-WITH s AS ({_speeds()}),
-n AS (
-  SELECT s.*, ROW_NUMBER() OVER (PARTITION BY seg ORDER BY t, lat, lon) AS rn,
-         MAX(t) OVER (PARTITION BY seg) AS seg_last
-  FROM s
-),
-z AS (
-  SELECT n.*, c.port, {hav('n.lat', 'n.lon', 'c.plat', 'c.plon')} AS d
-  FROM n JOIN port_cells c ON c.pi = {_cell('n.lat', 20)} AND c.pj = {_cell('n.lon', 20)}
+WITH z AS (
+  SELECT m.*, c.port, {hav('m.lat', 'm.lon', 'c.plat', 'c.plon')} AS d
+  FROM moves m JOIN port_cells c ON c.pi = {_cell('m.lat', 20)} AND c.pj = {_cell('m.lon', 20)}
 ),
 zz AS (
   SELECT z.*, rn - ROW_NUMBER() OVER (PARTITION BY seg, port ORDER BY rn) AS grp
@@ -113,17 +139,17 @@ zz AS (
 ),
 w AS (
   SELECT zz.*,
-    MIN(CASE WHEN coalesce(sog, v) < {pv.stop_knots} THEN t END)
-      OVER (PARTITION BY seg, port, grp) AS stop_start,
-    t - LAG(t) OVER (PARTITION BY seg, port, grp ORDER BY rn) AS dt
+    MIN(CASE WHEN v < {pv.stop_knots} THEN t0 END) OVER (PARTITION BY seg, port, grp)
+      AS stop_start,
+    t0 - LAG(t1) OVER (PARTITION BY seg, port, grp ORDER BY rn) AS dt
   FROM zz
 )
 SELECT seg, mmsi, port, grp,
-  MIN(CASE WHEN d <= {pv.entry_km} THEN t END) AS t_start, MAX(t) AS t_end,
-  MIN(d) AS min_km, AVG(lat) AS lat, AVG(lon) AS lon, MAX(seg_last) AS seg_last,
-  MIN(stop_start) AS stop_start,
-  MIN(CASE WHEN t > stop_start AND coalesce(sog, v) > {pv.resume_knots} THEN t END) AS resume,
-  MAX(coalesce(dt, 0)) AS max_gap_s, COUNT(*) AS n, MIN(evidence_id) AS evidence_id
+  MIN(CASE WHEN d <= {pv.entry_km} THEN t0 END) AS t_start, MAX(t1) AS t_end,
+  MIN(d) AS min_km, SUM(lat * n) / SUM(n) AS lat, SUM(lon * n) / SUM(n) AS lon,
+  MAX(seg_last) AS seg_last, MIN(stop_start) AS stop_start,
+  MIN(CASE WHEN t0 > stop_start AND v > {pv.resume_knots} THEN t0 END) AS resume,
+  MAX(coalesce(dt, 0)) AS max_gap_s, SUM(n) AS n
 FROM w
 GROUP BY seg, mmsi, port, grp
 HAVING MIN(d) <= {pv.entry_km}
@@ -133,44 +159,25 @@ HAVING MIN(d) <= {pv.entry_km}
 
 def encounters(th: Thresholds) -> str:
     e = th.encounter
-    step = e.resample_minutes * 60
+    step = bin_seconds(th)
     per = round(1 / e.cell_degrees)
     merge_slots = int(e.merge_gap_hours * 3600 // step)
     return f"""
-WITH p AS (
-  SELECT seg, mmsi, t, lat, lon, evidence_id,
-    LEAD(t) OVER (PARTITION BY seg ORDER BY t, lat, lon) AS t2,
-    LEAD(lat) OVER (PARTITION BY seg ORDER BY t, lat, lon) AS lat2,
-    LEAD(lon) OVER (PARTITION BY seg ORDER BY t, lat, lon) AS lon2
-  FROM pos
-),
-pr AS (
-  SELECT p.*, CAST(ceil(t / {float(step)}) AS BIGINT) AS s0,
-         CAST(ceil(t2 / {float(step)}) AS BIGINT) AS s1,
-         {hav('lat', 'lon', 'lat2', 'lon2')} / 1.852 / ((t2 - t) / 3600.0) AS v
-  FROM p WHERE t2 IS NOT NULL AND t2 > t AND t2 - t <= {int(e.max_interpolation_hours * 3600)}
-),
-r AS (
-  SELECT seg, mmsi, s0 + o.k AS slot, v, evidence_id,
-    lat + (lat2 - lat) * ((s0 + o.k) * {step} - t) / (t2 - t) AS lat,
-    lon + (lon2 - lon) * ((s0 + o.k) * {step} - t) / (t2 - t) AS lon
-  FROM pr JOIN slot_offsets o ON o.k < pr.s1 - pr.s0
-),
-a AS (
-  SELECT r.*, {_cell('r.lat', per)} AS ci, {_cell('r.lon', per)} AS cj FROM r
+WITH a AS (
+  SELECT mmsi, bin AS slot, v, lat, lon, {_cell('lat', per)} AS ci, {_cell('lon', per)} AS cj
+  FROM moves
 ),
 b AS (
-  SELECT a.seg, a.mmsi, a.slot, a.v, a.lat, a.lon, a.evidence_id,
-         a.ci + o.di AS ni, a.cj + o.dj AS nj
+  SELECT a.mmsi, a.slot, a.v, a.lat, a.lon, a.ci + o.di AS ni, a.cj + o.dj AS nj,
+         o.di = 0 AND o.dj = 0 AS same
   FROM a CROSS JOIN cell_offsets o
 ),
 cl AS (
-  SELECT x.mmsi AS m1, y.mmsi AS m2, x.slot,
+  SELECT LEAST(x.mmsi, y.mmsi) AS m1, GREATEST(x.mmsi, y.mmsi) AS m2, x.slot,
     {hav('x.lat', 'x.lon', 'y.lat', 'y.lon')} AS d, (x.v + y.v) / 2 AS v,
-    (x.lat + y.lat) / 2 AS lat, (x.lon + y.lon) / 2 AS lon,
-    x.evidence_id AS ev1, y.evidence_id AS ev2
+    (x.lat + y.lat) / 2 AS lat, (x.lon + y.lon) / 2 AS lon
   FROM a x JOIN b y ON x.slot = y.slot AND x.ci = y.ni AND x.cj = y.nj
-  WHERE x.mmsi < y.mmsi
+  WHERE (x.mmsi < y.mmsi OR (NOT y.same AND x.mmsi > y.mmsi))
     AND {hav('x.lat', 'x.lon', 'y.lat', 'y.lon')} <= {e.max_distance_km}
 ),
 g AS (
@@ -182,11 +189,11 @@ g AS (
         FROM cl) cl
 ),
 ev AS (
-  SELECT m1, m2, grp, MIN(slot) * {step} AS t_start, MAX(slot) * {step} AS t_end,
+  SELECT m1, m2, grp, MIN(slot) * {step} AS t_start, (MAX(slot) + 1) * {step} AS t_end,
     median(d) AS median_km, median(v) AS median_knots, AVG(lat) AS lat, AVG(lon) AS lon,
-    COUNT(*) AS n, MIN(ev1) AS ev1, MIN(ev2) AS ev2
+    COUNT(*) AS n
   FROM g GROUP BY m1, m2, grp
-  HAVING (MAX(slot) - MIN(slot)) * {step} >= {int(e.min_hours * 3600)}
+  HAVING (MAX(slot) + 1 - MIN(slot)) * {step} >= {int(e.min_hours * 3600)}
      AND median(v) < {e.max_median_knots}
 ),
 near AS (
@@ -203,13 +210,13 @@ WHERE near.port_km IS NULL OR near.port_km >= {e.min_port_distance_km}
 def segment_overlaps() -> str:
     return """
 WITH s AS (
-  SELECT mmsi, seg, MIN(t) AS t0, MAX(t) AS t1, COUNT(*) AS n, AVG(lat) AS lat, AVG(lon) AS lon,
-         MIN(evidence_id) AS evidence_id
-  FROM pos GROUP BY mmsi, seg
+  SELECT mmsi, seg, MIN(t0) AS t0, MAX(t1) AS t1, SUM(n) AS n,
+         SUM(lat * n) / SUM(n) AS lat, SUM(lon * n) / SUM(n) AS lon
+  FROM moves GROUP BY mmsi, seg
 )
 SELECT a.mmsi, a.seg AS seg_a, b.seg AS seg_b, a.n AS n_a, b.n AS n_b,
   a.lat AS lat_a, a.lon AS lon_a, b.lat AS lat_b, b.lon AS lon_b,
-  GREATEST(a.t0, b.t0) AS o0, LEAST(a.t1, b.t1) AS o1, a.evidence_id
+  GREATEST(a.t0, b.t0) AS o0, LEAST(a.t1, b.t1) AS o1
 FROM s a JOIN s b ON a.mmsi = b.mmsi AND a.seg < b.seg
 WHERE LEAST(a.t1, b.t1) > GREATEST(a.t0, b.t0)
 """
@@ -220,4 +227,13 @@ def identity_history() -> str:
 SELECT mmsi, imo, name, callsign, ship_type, flag, MIN(t) AS t0, MAX(t) AS t1,
        COUNT(*) AS n, MIN(evidence_id) AS evidence_id
 FROM stat GROUP BY mmsi, imo, name, callsign, ship_type, flag
+"""
+
+
+def evidence_lookup() -> str:
+    """Evidence items of the positions of each (key, mmsi, t0, t1) row of ``look``."""
+    return """
+SELECT look.k, pos.evidence_id FROM look JOIN pos
+  ON pos.mmsi = look.mmsi AND pos.t >= look.t0 AND pos.t <= look.t1
+GROUP BY look.k, pos.evidence_id
 """

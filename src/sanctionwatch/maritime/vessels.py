@@ -26,7 +26,7 @@ def vessel_profile(settings: Settings, db: DbEngine, ident: str,
         raise ValueError(f"{ident!r} is neither an IMO number (7 digits) nor an MMSI (9 digits)")
     is_imo = len(ident) == 7
     store = MaritimeStore.for_home(settings.home)
-    eng = DuckDBEngine(store.positions_dir, store.statics_dir, Selection(), 7)
+    eng = DuckDBEngine(store.positions_dir, store.statics_dir, Selection())
     try:
         cond = f"imo = '{ident}'" if is_imo else f"mmsi = {int(ident)}"
         mmsis = sorted(int(r["mmsi"]) for r in eng.query(

@@ -16,17 +16,19 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import OSA, Indel
 
 from sanctionwatch.lists.matching.korean import family_keys, rom_key, skeleton
-from sanctionwatch.lists.matching.text import readings
+from sanctionwatch.lists.matching.text import Word, reading_words
+from sanctionwatch.lists.matching.vocab import GENERIC_WORDS, LIGHT_WORDS
 
-# Legal-form and filler words count for little: "Co Ltd" must not make two firms alike.
-LIGHT_WORDS = frozenset({
-    "co", "company", "ltd", "limited", "corp", "corporation", "inc", "incorporated", "llc",
-    "plc", "jsc", "ojsc", "cjsc", "oao", "zao", "ooo", "ao", "pao", "gmbh", "sa", "ag", "bv",
-    "the", "of", "and", "for", "de", "al", "el", "trading", "group", "general", "llp",
-})
+__all__ = ["LIGHT_WORDS", "NameForm", "NameMatch", "Tok", "compare", "name_forms"]
+
 TIERS = {"literal": 1.0, "romanisation": 0.95, "transliteration": 0.85, "spacing": 0.95}
 FUZZY_FLOOR = 0.7
 FUZZY_FACTOR = 0.9
+QUERY_SHARE = 0.6
+# Generic words (vocab.GENERIC_WORDS) count half; a word many listed parties share is
+# generic too: from GENERIC_DF parties on (its IDF factor at most GENERIC_IDF).
+GENERIC_FACTOR = 0.5
+GENERIC_DF = 6
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,14 @@ class Tok:
     weight: float
     family: bool
     light: bool
+    generic: bool = False
+    alts: frozenset[str] = frozenset()
+    acronym: bool = False
+
+    @property
+    def distinctive(self) -> bool:
+        """Says which party is meant: not a legal form, generic word or number."""
+        return not (self.light or self.generic or self.number)
 
     @property
     def number(self) -> bool:
@@ -48,17 +58,47 @@ def idf_factor(df: int) -> float:
     return max(0.3, 1.0 - 0.2 * math.log2(max(df, 1)))
 
 
-def make_tokens(reading: list[str], idf: Mapping[str, float] | None = None) -> tuple[Tok, ...]:
+GENERIC_IDF = idf_factor(GENERIC_DF)
+
+
+def phonetic(word: str) -> set[str]:
+    """English spelling read as sound, as Russian renders it: complex → kompleks.
+
+    Two readings of ``c``: letter by letter (k) and by sound (s before e, i, y).
+    """
+    w = word.replace("ck", "k").replace("ph", "f").replace("qu", "kv").replace("q", "k")
+    w = w.replace("x", "ks").replace("th", "t").replace("w", "v")
+    soft = "".join("s" if ch == "c" and w[i + 1:i + 2] in ("e", "i", "y") else
+                   "k" if ch == "c" else ch for i, ch in enumerate(w))
+    return {w.replace("c", "k"), soft}
+
+
+def _alt_keys(text: str, alts: tuple[str, ...]) -> frozenset[str]:
+    keys = {skeleton(text)}
+    for a in alts:
+        keys.add(skeleton(a))
+    if len(text) >= 4:
+        keys.update(skeleton(p) for p in phonetic(text))
+    return frozenset(keys)
+
+
+def make_tokens(reading: list[str] | list[Word],
+                idf: Mapping[str, float] | None = None) -> tuple[Tok, ...]:
     fam = family_keys()
     out = []
-    for text in reading:
+    for item in reading:
+        text, alts = (item, ()) if isinstance(item, str) else item
         key = rom_key(text) if text.isascii() else text
         skel = skeleton(text) if text.isascii() else text
         light = text in LIGHT_WORDS
-        weight = max(len(key), 3) * (0.25 if light else 1.0)
-        if idf is not None:
-            weight *= idf.get(key, 1.0)
-        out.append(Tok(text, key, skel, weight, key in fam, light))
+        factor = idf.get(key, 1.0) if idf is not None else 1.0
+        generic = not light and (text in GENERIC_WORDS or factor <= GENERIC_IDF)
+        weight = max(len(key), 3) * (0.25 if light else 1.0) * factor
+        is_family = key in fam
+        if text in GENERIC_WORDS and not is_family:
+            weight *= GENERIC_FACTOR
+        token_alts = _alt_keys(text, alts) if text.isascii() else frozenset({skel})
+        out.append(Tok(text, key, skel, weight, is_family, light, generic, token_alts))
     return tuple(out)
 
 
@@ -76,10 +116,22 @@ class NameForm:
         return sum(t.weight for t in self.tokens)
 
 
+def _acronym(name: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
+    """A one-word name of 2–5 capitals (GIA, DCB, OMM) is an acronym: letters, not sounds."""
+    if len(toks) != 1 or toks[0].family or not (2 <= len(toks[0].text) <= 5):
+        return toks
+    word = name.strip()
+    if not (word.isupper() and word.isalpha()):
+        return toks
+    t = toks[0]
+    return (Tok(t.text, t.key, t.skel, t.weight, t.family, t.light, t.generic,
+                frozenset({t.text}), True),)
+
+
 def name_forms(name: str, idf: Mapping[str, float] | None = None) -> list[NameForm]:
     out = []
-    for reading in readings(name):
-        toks = make_tokens(reading, idf)
+    for reading in reading_words(name):
+        toks = _acronym(name, make_tokens(reading, idf))
         compact = "".join(t.skel for t in toks if not t.light) or "".join(
             t.skel for t in toks)
         out.append(NameForm(name, toks, compact, frozenset(t.text for t in toks if t.number)))
@@ -145,13 +197,16 @@ def compare(q: NameForm, c: NameForm) -> NameMatch:
             cf[j] = False
         pairings.append(Pairing(qi, cj, sim, how))
 
-    for how, attr in (("literal", "text"), ("romanisation", "key"), ("transliteration", "skel")):
+    for how, attr in (("literal", "text"), ("romanisation", "key"), ("transliteration", "alts")):
         for i, t in enumerate(qt):
             if not qf[i]:
                 continue
             value = getattr(t, attr)
             for j, u in enumerate(ct):
-                if cf[j] and getattr(u, attr) == value:
+                if not cf[j] or (how != "literal" and (t.acronym or u.acronym)):
+                    continue
+                other = getattr(u, attr)
+                if other == value if how != "transliteration" else not value.isdisjoint(other):
                     take([i], [j], TIERS[how], how)
                     break
     # Spacing: one token against 2–3 adjacent free tokens of the other name.
@@ -164,7 +219,7 @@ def compare(q: NameForm, c: NameForm) -> NameMatch:
                 if not all(mfree[i] for i in idx):
                     continue
                 for k, t in enumerate(singles):
-                    if sfree[k] and (t.key == key or t.skel == skel):
+                    if sfree[k] and not t.acronym and (t.key == key or t.skel == skel):
                         if side_q:
                             take([k], idx, TIERS["spacing"], "spacing")
                         else:
@@ -173,14 +228,14 @@ def compare(q: NameForm, c: NameForm) -> NameMatch:
     # Fuzzy: best remaining pairs by edit similarity of the keys.
     cands = []
     for i, t in enumerate(qt):
-        if not qf[i] or t.number:
+        if not qf[i] or t.number or t.acronym:
             continue
         for j, u in enumerate(ct):
             short, long_ = sorted((len(t.key), len(u.key)))
             # Two different known family names (Kang/Jang) are never a typo of each other.
             if t.family and u.family and t.key != u.key:
                 continue
-            if cf[j] and not u.number and short >= 0.6 * long_:
+            if cf[j] and not u.number and not u.acronym and short >= 0.6 * long_:
                 sim = max(OSA.normalized_similarity(t.key, u.key),
                           OSA.normalized_similarity(t.text, u.text))
                 if sim >= FUZZY_FLOOR:
@@ -191,7 +246,8 @@ def compare(q: NameForm, c: NameForm) -> NameMatch:
     # Leftovers on both sides compared as one run each (typo inside a spacing variant).
     q_left = [i for i, f in enumerate(qf) if f]
     c_left = [j for j, f in enumerate(cf) if f]
-    no_family = not any(qt[i].family for i in q_left) and not any(ct[j].family for j in c_left)
+    no_family = not any(qt[i].family or qt[i].acronym for i in q_left) and not any(
+        ct[j].family or ct[j].acronym for j in c_left)
     if q_left and c_left and no_family and (len(q_left) == 1) != (len(c_left) == 1):
         qs = "".join(qt[i].key for i in q_left)
         cs = "".join(ct[j].key for j in c_left)
@@ -199,9 +255,11 @@ def compare(q: NameForm, c: NameForm) -> NameMatch:
         if sim >= 0.8 and min(len(qs), len(cs)) >= 5:
             take(q_left, c_left, sim * FUZZY_FACTOR, "fuzzy")
             q_left, c_left = [], []
-    got = 0.0
-    for p in pairings:
-        got += p.sim * (sum(qt[i].weight for i in p.query) + sum(ct[j].weight for j in p.candidate))
-    total = q.total + c.total
-    score = got / total if total else 0.0
+    got_q = sum(p.sim * sum(qt[i].weight for i in p.query) for p in pairings)
+    got_c = sum(p.sim * sum(ct[j].weight for j in p.candidate) for p in pairings)
+    # The query's coverage counts a little more than the listed name's: a query naming
+    # part of a long listed name is likelier the same party than the other way round.
+    qcov = got_q / q.total if q.total else 0.0
+    ccov = got_c / c.total if c.total else 0.0
+    score = QUERY_SHARE * qcov + (1.0 - QUERY_SHARE) * ccov
     return NameMatch(q, c, score, pairings, q_left, c_left)

@@ -21,6 +21,7 @@ WEIGHTS: dict[str, float] = {
     "family_name_only": 0.5,        # × only the family name agrees
     "given_name_partial": 0.8,      # × part of the given name is missing from the query
     "given_name_partial_2nd": 0.95,  # × …softened when DOB or nationality agree
+    "distinctive_word_missing": 0.85,  # × the listed name's rarest word has no partner
     "identifier_match": 0.1,        # + and the score is raised to at least 0.9
     "identifier_conflict": -0.35,   # + both have IMO/MMSI numbers, none shared
     "number_conflict": -0.3,        # + NAM SAN 8 vs NAM SAN 6
@@ -32,7 +33,7 @@ WEIGHTS: dict[str, float] = {
 }
 MULTIPLIERS = frozenset({"weak_alias", "given_name_conflict", "given_name_conflict_2nd",
                          "family_name_conflict", "family_name_only", "given_name_partial",
-                         "given_name_partial_2nd"})
+                         "given_name_partial_2nd", "distinctive_word_missing"})
 FEATURE_DOCS = {
     "name": "Best token-aligned similarity of a query name and a listed name",
     "weak_alias": "The best name is a low-quality alias (weakAlias)",
@@ -40,6 +41,7 @@ FEATURE_DOCS = {
     "family_name_conflict": "Given names agree but family names differ",
     "family_name_only": "Only the family name agrees",
     "given_name_partial": "A syllable of the listed given name is missing from the query",
+    "distinctive_word_missing": "The rarest word of the listed name is missing (not a person)",
     "identifier_match": "An IMO, MMSI or document number is shared",
     "identifier_conflict": "IMO or MMSI numbers are given on both sides and differ",
     "number_conflict": "Numbers inside the names differ (vessel hull numbers)",
@@ -97,6 +99,16 @@ def _family_rule(m: NameMatch) -> str | None:
     return None
 
 
+def _distinctive_missing(m: NameMatch) -> bool:
+    """The listed name's rarest word (unique on the list, the heaviest) found no partner."""
+    toks = [(t.weight / max(len(t.key), 3), t.weight, j) for j, t in
+            enumerate(m.candidate.tokens) if not t.light and not t.number]
+    if len(toks) < 2:
+        return False
+    rarity, _, j = max(toks)
+    return rarity >= 1.0 and j in m.c_left
+
+
 def _years(dates: list[str]) -> set[int]:
     return {int(d[:4]) for d in dates if d[:4].isdigit()}
 
@@ -139,6 +151,9 @@ def score_target(query: Query, forms: list[NameForm], target: Target,
         elif rule is not None:
             fire(rule)
             score *= WEIGHTS[rule]
+    if best is not None and target.schema != "Person" and _distinctive_missing(best):
+        fire("distinctive_word_missing")
+        score *= WEIGHTS["distinctive_word_missing"]
     if best is not None and best.query.numbers and best.candidate.numbers and (
             best.query.numbers != best.candidate.numbers):
         fire("number_conflict")

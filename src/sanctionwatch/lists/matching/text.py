@@ -10,12 +10,17 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from sanctionwatch.lists.matching.cyrillic import transliterations
 from sanctionwatch.lists.matching.korean import (
     hangul_tokens,
     hanja_to_hangul,
     is_han,
     is_hangul,
 )
+from sanctionwatch.lists.matching.vocab import HANGUL_SUFFIXES, HANGUL_WORDS
+
+# A token of a reading and its alternative spellings (other Cyrillic schemes).
+Word = tuple[str, tuple[str, ...]]
 
 # Characters that render as nothing (zero-width, bidi controls, fillers, soft hyphen).
 _INVISIBLE = {0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180E, 0x3164, 0xFFA0}
@@ -32,16 +37,6 @@ HOMOGLYPHS = str.maketrans({
 })
 # Digits used as letters inside words (K1M J0NG).
 _LEETS = str.maketrans({"0": "o", "1": "i", "3": "e", "5": "s", "7": "t"})
-# Russian → Latin, tuned for matching (Korean names in Russian transcription included).
-_CYR_DIGRAPHS = [("дж", "j"), ("чх", "ch"), ("кх", "k"), ("тх", "t"), ("пх", "p"),
-                 ("ын", "eun"), ("ый", "y")]
-_CYR = str.maketrans({
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
-    "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
-    "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch",
-    "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
-    "і": "i", "ї": "yi", "є": "ye", "ґ": "g", "ў": "u",
-})
 _SPLIT = re.compile(r"[^\w]+|_")
 # Apostrophes inside a word (McCune–Reischauer aspiration marks: MY’ONG, CH'OL) join it.
 _APOSTROPHES = re.compile(r"(?<=\w)['’‘ʼ`´](?=\w)")
@@ -75,47 +70,87 @@ def _ascii(word: str) -> str:
     return "".join(ch for ch in decomposed if ch.isascii() and (ch.isalnum()))
 
 
-def _cyrillic(word: str) -> str:
-    for a, b in _CYR_DIGRAPHS:
-        word = word.replace(a, b)
-    return _ascii(word.translate(_CYR))
+def _hangul_words(word: str, first: bool) -> list[str]:
+    """A Hangul word: organisation words (조선 …무역회사) read in English, else a name.
+
+    ``조선련봉총회사`` → ``korea, ryeonbong, general, corporation``: known words are split
+    off the start (조선) and the end; what remains is one romanised word. Words of fewer
+    than four syllables are names (조선희 is a person).
+    """
+    if word in HANGUL_WORDS:
+        return list(HANGUL_WORDS[word])
+    if len(word) < 4:
+        return hangul_tokens(word, first=first)
+    head: list[str] = []
+    tail: list[str] = []
+    rest = word
+    if rest.startswith("조선") and len(rest) > 2:
+        head, rest = list(HANGUL_WORDS["조선"]), rest[2:]
+    peeled = True
+    while peeled and rest:
+        peeled = False
+        for suffix in HANGUL_SUFFIXES:
+            if rest.endswith(suffix) and len(rest) > len(suffix):
+                tail = HANGUL_WORDS[suffix] + tail
+                rest = rest[: -len(suffix)]
+                peeled = True
+                break
+    if not head and not tail:
+        return hangul_tokens(word, first=first)
+    middle = "".join(hangul_tokens(rest, first=False)) if rest else ""
+    return head + ([middle] if middle else []) + tail
 
 
-def _word_readings(word: str, first: bool) -> tuple[list[str], list[str]]:
+def _plain(tokens: list[str]) -> list[Word]:
+    return [(t, ()) for t in tokens]
+
+
+def _word_readings(word: str, first: bool) -> tuple[list[Word], list[Word]]:
     """(transliterated reading, look-alike reading) of one word."""
     scripts = {_script(ch) for ch in word if ch.isalnum()}
     if scripts <= {"hangul"} and word:
-        toks = hangul_tokens(word, first=first)
+        toks = _plain(_hangul_words(word, first))
         return toks, toks
     if scripts == {"han"}:
         hangul = hanja_to_hangul(word, family_first=first)
-        toks = hangul_tokens(hangul, first=first) if hangul else [word]
+        toks = _plain(hangul_tokens(hangul, first=first) if hangul else [word])
         return toks, toks
     if "cyrillic" in scripts or "greek" in scripts:
         look = word.translate(HOMOGLYPHS).casefold()
-        word = word.casefold()
         look_ok = all(_script(ch) in ("latin", "other") for ch in look)
         if "latin" in scripts and look_ok:
-            return [_ascii(look)], [_ascii(look)]
-        translit = _cyrillic(word) if "cyrillic" in scripts else ""
+            return _plain([_ascii(look)]), _plain([_ascii(look)])
+        translit: Word = ("", ())
+        if "cyrillic" in scripts:
+            translit = transliterations(word)
         alike = _ascii(look) if look_ok else ""
-        return [translit or alike or word], [alike or translit or word]
+        lower = word.casefold()
+        main: Word = translit if translit[0] else (alike or lower, ())
+        other: Word = (alike, translit[1] + ((translit[0],) if translit[0] else ())) \
+            if alike else main
+        return [main], [other]
     word = word.casefold()
     if any(ch.isalpha() for ch in word) and any(ch.isdigit() for ch in word):
         word = word.translate(_LEETS)
     ascii_word = _ascii(word) or word
-    return [ascii_word], [ascii_word]
+    return _plain([ascii_word]), _plain([ascii_word])
 
 
-def readings(name: str) -> list[list[str]]:
-    """Token readings of a name (one, or two when look-alike letters make it ambiguous)."""
+def reading_words(name: str) -> list[list[Word]]:
+    """Readings of a name as tokens with their alternative spellings."""
     words = [w for w in _SPLIT.split(_APOSTROPHES.sub("", clean(name))) if w]
-    translit: list[str] = []
-    alike: list[str] = []
+    translit: list[Word] = []
+    alike: list[Word] = []
     for i, word in enumerate(words):
         a, b = _word_readings(word, first=(i == 0))
         translit.extend(a)
         alike.extend(b)
     if not translit:
         return []
-    return [translit] if translit == alike else [translit, alike]
+    same = [t for t, _ in translit] == [t for t, _ in alike]
+    return [translit] if same else [translit, alike]
+
+
+def readings(name: str) -> list[list[str]]:
+    """Token readings of a name (one, or two when look-alike letters make it ambiguous)."""
+    return [[t for t, _ in r] for r in reading_words(name)]

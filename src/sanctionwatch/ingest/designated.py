@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-import ahocorasick  # type: ignore[import-not-found]
+import ahocorasick
 from sqlalchemy import Engine
 
 from sanctionwatch.incident import Incident

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sanctionwatch.lists.matching.names import NameForm, NameMatch, compare
+from sanctionwatch.lists.matching.orgs import org_rule
 from sanctionwatch.lists.matching.query import Query, Target
 
 # Feature weights: multipliers (×) act on the name score, the others are added.
@@ -21,7 +22,11 @@ WEIGHTS: dict[str, float] = {
     "family_name_only": 0.5,        # × only the family name agrees
     "given_name_partial": 0.8,      # × part of the given name is missing from the query
     "given_name_partial_2nd": 0.95,  # × …softened when DOB or nationality agree
-    "distinctive_word_missing": 0.85,  # × the listed name's rarest word has no partner
+    "no_distinctive_agreement": 0.55,  # × only generic words agree (organisations)
+    "distinctive_conflict": 0.6,    # × a distinctive word is replaced by another word
+    "word_conflict": 0.8,           # × each name keeps a content word the other lacks
+    "distinctive_word_missing": 0.85,  # × a distinctive word of the listed name is missing
+    "acronym_only": 0.9,            # × the names agree only on an acronym
     "identifier_match": 0.1,        # + and the score is raised to at least 0.9
     "identifier_conflict": -0.35,   # + both have IMO/MMSI numbers, none shared
     "number_conflict": -0.3,        # + NAM SAN 8 vs NAM SAN 6
@@ -33,7 +38,9 @@ WEIGHTS: dict[str, float] = {
 }
 MULTIPLIERS = frozenset({"weak_alias", "given_name_conflict", "given_name_conflict_2nd",
                          "family_name_conflict", "family_name_only", "given_name_partial",
-                         "given_name_partial_2nd", "distinctive_word_missing"})
+                         "given_name_partial_2nd", "distinctive_word_missing",
+                         "no_distinctive_agreement", "distinctive_conflict", "word_conflict",
+                         "acronym_only"})
 FEATURE_DOCS = {
     "name": "Best token-aligned similarity of a query name and a listed name",
     "weak_alias": "The best name is a low-quality alias (weakAlias)",
@@ -41,7 +48,15 @@ FEATURE_DOCS = {
     "family_name_conflict": "Given names agree but family names differ",
     "family_name_only": "Only the family name agrees",
     "given_name_partial": "A syllable of the listed given name is missing from the query",
-    "distinctive_word_missing": "The rarest word of the listed name is missing (not a person)",
+    "no_distinctive_agreement": "None of the listed name's distinctive words agrees; only "
+                                "generic, legal-form or place words do (not a person)",
+    "distinctive_conflict": "A distinctive word of the listed name is replaced by another "
+                            "word (not a person)",
+    "word_conflict": "Each name keeps a content word the other lacks (not a person)",
+    "distinctive_word_missing": "A distinctive word of the listed name is missing "
+                                "(not a person)",
+    "acronym_only": "The names agree only on an acronym (GIA, OMM), which many parties "
+                    "could share",
     "identifier_match": "An IMO, MMSI or document number is shared",
     "identifier_conflict": "IMO or MMSI numbers are given on both sides and differ",
     "number_conflict": "Numbers inside the names differ (vessel hull numbers)",
@@ -99,41 +114,31 @@ def _family_rule(m: NameMatch) -> str | None:
     return None
 
 
-def _distinctive_missing(m: NameMatch) -> bool:
-    """The listed name's rarest word (unique on the list, the heaviest) found no partner."""
-    toks = [(t.weight / max(len(t.key), 3), t.weight, j) for j, t in
-            enumerate(m.candidate.tokens) if not t.light and not t.number]
-    if len(toks) < 2:
-        return False
-    rarity, _, j = max(toks)
-    return rarity >= 1.0 and j in m.c_left
-
-
 def _years(dates: list[str]) -> set[int]:
     return {int(d[:4]) for d in dates if d[:4].isdigit()}
 
 
+def _name_rules(m: NameMatch, prop: str, target: Target, second: bool) -> list[str]:
+    """Multiplier features a name alignment earns (weak alias, family, organisation)."""
+    rules = ["weak_alias"] if prop == "weakAlias" else []
+    if target.korean:
+        rule = _family_rule(m)
+        if rule in ("given_name_conflict", "given_name_partial") and second:
+            rules.append(f"{rule}_2nd")
+        elif rule is not None:
+            rules.append(rule)
+    if target.schema != "Person":
+        rule = org_rule(m)
+        if rule is not None:
+            rules.append(rule)
+        elif len(m.candidate.tokens) == 1 and m.candidate.tokens[0].acronym and (
+                len(m.query.tokens) > 1):
+            rules.append("acronym_only")
+    return rules
+
+
 def score_target(query: Query, forms: list[NameForm], target: Target,
                  cand_forms: list[tuple[NameForm, str]]) -> Scored:
-    best: NameMatch | None = None
-    best_score, best_prop = 0.0, "name"
-    for qf in forms:
-        for cf, prop in cand_forms:
-            m = compare(qf, cf)
-            s = m.score * (WEIGHTS["weak_alias"] if prop == "weakAlias" else 1.0)
-            if s > best_score or best is None:
-                best, best_score, best_prop = m, s, prop
-    features: dict[str, float] = {"name": round(best.score, 4) if best else 0.0}
-    effects: list[dict[str, Any]] = []
-    score = best_score
-
-    def fire(name: str, value: float = 1.0) -> None:
-        features[name] = value
-        effects.append({"feature": name, "weight": WEIGHTS[name], "doc": FEATURE_DOCS.get(
-            name.removesuffix("_2nd").removesuffix("_far"), "")})
-
-    if best_prop == "weakAlias":
-        fire("weak_alias")
     # Second factors and contradictions.
     qy, ty = _years(query.birth_dates), _years(target.birth_dates)
     dob_match = dob_far = dob_near = False
@@ -143,17 +148,29 @@ def score_target(query: Query, forms: list[NameForm], target: Target,
     country_match = bool(query.countries & target.countries)
     country_conflict = bool(query.countries and target.countries and not country_match)
     second = dob_match or (country_match and target.schema == "Person")
-    if best is not None and target.korean:
-        rule = _family_rule(best)
-        if rule in ("given_name_conflict", "given_name_partial") and second:
-            fire(f"{rule}_2nd")
-            score *= WEIGHTS[f"{rule}_2nd"]
-        elif rule is not None:
-            fire(rule)
-            score *= WEIGHTS[rule]
-    if best is not None and target.schema != "Person" and _distinctive_missing(best):
-        fire("distinctive_word_missing")
-        score *= WEIGHTS["distinctive_word_missing"]
+    # The best name pairing after the name rules (a rule may demote a high raw score).
+    best: NameMatch | None = None
+    best_score, best_rules = 0.0, []
+    for qf in forms:
+        for cf, prop in cand_forms:
+            m = compare(qf, cf)
+            rules = _name_rules(m, prop, target, second)
+            s = m.score
+            for rule in rules:
+                s *= WEIGHTS[rule]
+            if s > best_score or best is None:
+                best, best_score, best_rules = m, s, rules
+    features: dict[str, float] = {"name": round(best.score, 4) if best else 0.0}
+    effects: list[dict[str, Any]] = []
+    score = best_score
+
+    def fire(name: str, value: float = 1.0) -> None:
+        features[name] = value
+        effects.append({"feature": name, "weight": WEIGHTS[name], "doc": FEATURE_DOCS.get(
+            name.removesuffix("_2nd").removesuffix("_far"), "")})
+
+    for rule in best_rules:
+        fire(rule)
     if best is not None and best.query.numbers and best.candidate.numbers and (
             best.query.numbers != best.candidate.numbers):
         fire("number_conflict")

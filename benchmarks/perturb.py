@@ -168,6 +168,38 @@ def typo(name: str, rng: random.Random) -> str | None:
     return None if out == name else out
 
 
+# Words that never say which organisation is meant: legal forms, function words and
+# places. Written for the benchmark on its own (the matcher keeps its own tables); with the
+# words that five or more listed organisations share (trading, shipping, bank, general,
+# development...), they decide whether a token drop left a name that still names a party.
+BENCH_GENERIC = frozenset("""
+co company corp corporation ltd limited inc llc plc jsc the of and for in
+korea korean dprk pyongyang china hong kong hongkong singapore russia syria iran north
+south east west
+""".split())
+SHARED_BY = 5
+
+
+def drop_kind(remainder: str, target: str, name_words: dict[str, list[frozenset[str]]],
+              freq: dict[str, int]) -> str:
+    """Classify a token-drop query by what its remaining words still say.
+
+    ``token_drop``: a distinctive word is left and only the target's names contain the
+    remaining distinctive words — the target should be the top match.
+    ``token_drop_ambiguous``: the remaining distinctive words fit several listed parties
+    (KOREA DAESONG: the bank and the trading corporation) — the target should be among
+    the alerts, but which is first is a guess.
+    ``token_drop_generic``: only legal-form, sector and place words are left (KOREA
+    TRADING COMPANY): the query names no party, so any alert is a false alert.
+    """
+    left = {w.strip(".,()&").lower() for w in words(remainder)} - {""}
+    content = {w for w in left if w not in BENCH_GENERIC and freq.get(w, 0) < SHARED_BY}
+    if not content:
+        return "token_drop_generic"
+    fits = [pid for pid, sets in name_words.items() if any(content <= ws for ws in sets)]
+    return "token_drop" if fits == [target] or len(fits) < 2 else "token_drop_ambiguous"
+
+
 POSITIVE_CLASSES = {
     "case": case, "punctuation": punctuation, "spacing": spacing, "order": order,
     "token_drop": token_drop, "romanisation": romanisation, "hangul": hangul,

@@ -15,6 +15,7 @@ import sanctionwatch.access.guard  # noqa: F401  (installs the protected-read gu
 from sanctionwatch.config import Settings
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+_MIGRATION_LOCK = 0x5A4D4947  # "ZMIG"
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -56,6 +57,10 @@ def upgrade(engine: Engine, revision: str = "heads") -> None:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # Two processes opening a new database at once: one migrates, the other waits
+            # and then finds the schema current. (SQLite serialises via BEGIN IMMEDIATE.)
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _MIGRATION_LOCK})
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
 

@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from sanctionwatch.lists.entities import Entity, is_target, props
+from sanctionwatch.lists.matching.korean import rom_key
 from sanctionwatch.lists.matching.names import NameForm, idf_factor, name_forms
 from sanctionwatch.lists.matching.query import COMPATIBLE, Query, Target, make_target
 from sanctionwatch.lists.matching.scoring import MULTIPLIERS, Scored, score_target
+from sanctionwatch.lists.matching.text import reading_words
 
 DEFAULT_THRESHOLD = 0.7
 DEFAULT_CUTOFF = 0.5
@@ -98,8 +100,8 @@ class ScreeningIndex:
         self.ident_index: dict[str, list[int]] = defaultdict(list)
         df: dict[str, int] = defaultdict(int)
         for t in self.targets:
-            keys = {tok.key for name, _ in t.names for form in name_forms(name)
-                    for tok in form.tokens}
+            keys = {rom_key(text) if text.isascii() else text for name, _ in t.names
+                    for reading in reading_words(name) for text, _ in reading}
             for key in keys:
                 df[key] += 1
         self.idf = {key: idf_factor(n) for key, n in df.items() if n > 1}

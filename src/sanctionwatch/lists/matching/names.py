@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 from rapidfuzz.distance import OSA, Indel
 
@@ -42,6 +43,7 @@ class Tok:
     generic: bool = False
     alts: frozenset[str] = frozenset()
     acronym: bool = False
+    number: bool = False
 
     @property
     def distinctive(self) -> bool:
@@ -49,8 +51,9 @@ class Tok:
         return not (self.light or self.generic or self.number)
 
     @property
-    def number(self) -> bool:
-        return self.text.isdigit()
+    def info(self) -> float:
+        """Information per letter: 1 for a word unique on the list, less for shared ones."""
+        return self.weight / max(len(self.key), 3)
 
 
 def idf_factor(df: int) -> float:
@@ -61,7 +64,7 @@ def idf_factor(df: int) -> float:
 GENERIC_IDF = idf_factor(GENERIC_DF)
 
 
-def phonetic(word: str) -> set[str]:
+def phonetic(word: str) -> frozenset[str]:
     """English spelling read as sound, as Russian renders it: complex → kompleks.
 
     Two readings of ``c``: letter by letter (k) and by sound (s before e, i, y).
@@ -70,14 +73,15 @@ def phonetic(word: str) -> set[str]:
     w = w.replace("x", "ks").replace("th", "t").replace("w", "v")
     soft = "".join("s" if ch == "c" and w[i + 1:i + 2] in ("e", "i", "y") else
                    "k" if ch == "c" else ch for i, ch in enumerate(w))
-    return {w.replace("c", "k"), soft}
+    return frozenset({w.replace("c", "k"), soft})
 
 
+@lru_cache(maxsize=65536)
 def _alt_keys(text: str, alts: tuple[str, ...]) -> frozenset[str]:
     keys = {skeleton(text)}
     for a in alts:
         keys.add(skeleton(a))
-    if len(text) >= 4:
+    if len(text) >= 3 and any(ch in text for ch in "cqxwh"):
         keys.update(skeleton(p) for p in phonetic(text))
     return frozenset(keys)
 
@@ -98,7 +102,8 @@ def make_tokens(reading: list[str] | list[Word],
         if text in GENERIC_WORDS and not is_family:
             weight *= GENERIC_FACTOR
         token_alts = _alt_keys(text, alts) if text.isascii() else frozenset({skel})
-        out.append(Tok(text, key, skel, weight, is_family, light, generic, token_alts))
+        out.append(Tok(text, key, skel, weight, is_family, light, generic, token_alts,
+                       number=text.isdigit()))
     return tuple(out)
 
 
@@ -111,9 +116,37 @@ class NameForm:
     compact: str
     numbers: frozenset[str]
 
-    @property
+    @cached_property
     def total(self) -> float:
         return sum(t.weight for t in self.tokens)
+
+    @cached_property
+    def anchors(self) -> frozenset[int]:
+        """The distinctive tokens (or, when there are none, the rarest content tokens)."""
+        toks = self.tokens
+        found = frozenset(j for j, t in enumerate(toks) if t.distinctive)
+        if found:
+            return found
+        content = [(round(t.info, 6), j) for j, t in enumerate(toks)
+                   if not t.light and not t.number]
+        if len(content) < 2:
+            return frozenset()
+        top = max(v for v, _ in content)
+        return frozenset(j for v, j in content if v == top)
+
+    @cached_property
+    def runs(self) -> dict[int, list[tuple[list[int], str, str]]]:
+        """Runs of 2 and 3 adjacent tokens joined, with their keys (for spacing variants)."""
+        out: dict[int, list[tuple[list[int], str, str]]] = {}
+        toks = self.tokens
+        for size in (2, 3):
+            for start in range(len(toks) - size + 1):
+                idx = list(range(start, start + size))
+                joined = "".join(toks[i].text for i in idx)
+                keys = (rom_key(joined), skeleton(joined)) if joined.isascii() else (
+                    joined, joined)
+                out.setdefault(size, []).append((idx, *keys))
+        return out
 
 
 def _acronym(name: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
@@ -125,7 +158,7 @@ def _acronym(name: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
         return toks
     t = toks[0]
     return (Tok(t.text, t.key, t.skel, t.weight, t.family, t.light, t.generic,
-                frozenset({t.text}), True),)
+                frozenset({t.text}), True, t.number),)
 
 
 def name_forms(name: str, idf: Mapping[str, float] | None = None) -> list[NameForm]:
@@ -172,17 +205,8 @@ class NameMatch:
         }
 
 
-def _runs(free: list[bool], toks: tuple[Tok, ...], size: int) -> list[tuple[list[int], str, str]]:
-    out = []
-    for start in range(len(toks) - size + 1):
-        idx = list(range(start, start + size))
-        if all(free[i] for i in idx):
-            joined = "".join(toks[i].text for i in idx)
-            if joined.isascii():
-                out.append((idx, rom_key(joined), skeleton(joined)))
-            else:
-                out.append((idx, joined, joined))
-    return out
+def _runs(free: list[bool], form: NameForm, size: int) -> list[tuple[list[int], str, str]]:
+    return [run for run in form.runs.get(size, ()) if all(free[i] for i in run[0])]
 
 
 def compare(q: NameForm, c: NameForm) -> NameMatch:
@@ -197,25 +221,31 @@ def compare(q: NameForm, c: NameForm) -> NameMatch:
             cf[j] = False
         pairings.append(Pairing(qi, cj, sim, how))
 
-    for how, attr in (("literal", "text"), ("romanisation", "key"), ("transliteration", "alts")):
+    for how in ("literal", "romanisation", "transliteration"):
+        if not (any(qf) and any(cf)):
+            break
+        literal = how == "literal"
+        lookup: dict[str, list[int]] = {}
+        for j, u in enumerate(ct):
+            if cf[j] and (literal or not u.acronym):
+                for v in (u.text,) if literal else (u.key,) if how == "romanisation" else u.alts:
+                    lookup.setdefault(v, []).append(j)
+        if not lookup:
+            continue
         for i, t in enumerate(qt):
-            if not qf[i]:
+            if not qf[i] or (not literal and t.acronym):
                 continue
-            value = getattr(t, attr)
-            for j, u in enumerate(ct):
-                if not cf[j] or (how != "literal" and (t.acronym or u.acronym)):
-                    continue
-                other = getattr(u, attr)
-                if other == value if how != "transliteration" else not value.isdisjoint(other):
-                    take([i], [j], TIERS[how], how)
-                    break
+            found = [j for v in ((t.text,) if literal else (t.key,) if how == "romanisation"
+                                 else t.alts) for j in lookup.get(v, ()) if cf[j]]
+            if found:
+                take([i], [min(found)], TIERS[how], how)
     # Spacing: one token against 2–3 adjacent free tokens of the other name.
     spacing = any(qf) and any(cf) and (sum(qf) > 1 or sum(cf) > 1)
     for size in (3, 2) if spacing else ():
         for side_q in (True, False):
-            singles, multi = (qt, ct) if side_q else (ct, qt)
+            singles = qt if side_q else ct
             sfree, mfree = (qf, cf) if side_q else (cf, qf)
-            for idx, key, skel in _runs(mfree, multi, size):
+            for idx, key, skel in _runs(mfree, c if side_q else q, size):
                 if not all(mfree[i] for i in idx):
                     continue
                 for k, t in enumerate(singles):

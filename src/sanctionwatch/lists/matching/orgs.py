@@ -18,31 +18,12 @@ The rules, strongest first:
 
 from __future__ import annotations
 
-from sanctionwatch.lists.matching.names import NameForm, NameMatch, Tok
-
-
-def info(tok: Tok) -> float:
-    """Information per letter: 1 for a word unique on the list, less for shared ones."""
-    return tok.weight / max(len(tok.key), 3)
-
-
-def anchors(form: NameForm) -> set[int]:
-    """Indexes of the distinctive tokens (or, if none, of the rarest content tokens)."""
-    toks = form.tokens
-    found = {j for j, t in enumerate(toks) if t.distinctive}
-    if found:
-        return found
-    content = [(round(info(t), 6), j) for j, t in enumerate(toks)
-               if not t.light and not t.number]
-    if len(content) < 2:
-        return set()
-    top = max(v for v, _ in content)
-    return {j for v, j in content if v == top}
+from sanctionwatch.lists.matching.names import NameMatch
 
 
 def org_rule(m: NameMatch) -> str | None:
     """Which organisation-name rule applies to a token alignment (None: none)."""
-    anchor = anchors(m.candidate)
+    anchor = m.candidate.anchors
     if not anchor:
         return None
     paired = {j for p in m.pairings for j in p.candidate}

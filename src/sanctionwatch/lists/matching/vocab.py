@@ -37,7 +37,9 @@ GENERIC_WORDS = frozenset({
     "factory", "works", "branch", "representative", "partners", "associates", "affiliates",
     "bros", "brothers", "unlimited", "first", "second", "third", "no", "number", "new",
     "united", "republic", "democratic", "people", "peoples", "state", "foreign",
-    # places that name where a party works, not which party it is
+})
+# Places name where a party works, not which party it is: the least telling words.
+PLACE_WORDS = frozenset({
     "korea", "korean", "dprk", "rok", "chosun", "choson", "joson", "pyongyang", "china",
     "chinese", "hong", "kong", "hongkong", "macau", "macao", "singapore", "russia",
     "russian", "syria", "syrian", "iran", "iranian", "north", "south", "east", "west",
@@ -107,6 +109,9 @@ HANGUL_WORDS: dict[str, list[str]] = {
 }
 # Longest first: a Hangul word is split at these from its end (조선광선은행 → …, bank).
 HANGUL_SUFFIXES = sorted(HANGUL_WORDS, key=len, reverse=True)
+
+
+GENERIC_WORDS = GENERIC_WORDS | PLACE_WORDS
 
 
 def is_generic(word: str) -> bool:

@@ -64,3 +64,21 @@ def test_demo_end_to_end_and_public_report_hides_protected_originators(tmp_path:
     res = CliRunner().invoke(main, ["ledger", "check-proof", str(proofs[0]), "--root",
                                     report["checkpoint"]["root"]])
     assert res.exit_code == 0, res.output
+
+
+def test_report_from_a_workspace_is_reproducible(tmp_path: Path) -> None:
+    home = tmp_path / "ws"
+    res = CliRunner().invoke(main, ["--home", str(home), "demo", "--json"])
+    assert res.exit_code == 0, res.output
+    checkpoint = json.loads(res.output)["checkpoint"]
+    outs = []
+    for n in (1, 2):
+        out = tmp_path / f"r{n}"
+        res = CliRunner().invoke(main, [
+            "--home", str(home), "--as", "coordinator", "report", "--audience", "members",
+            "--format", "html,md,json", "--out", str(out), "--checkpoint", checkpoint,
+            "--at", "2024-12-31T12:00:00Z"])
+        assert res.exit_code == 0, res.output
+        outs.append({p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()})
+    assert outs[0] == outs[1]
+    assert any(name.suffix == ".json" for name in outs[0])

@@ -8,6 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 from sqlalchemy import func, select
 
+from sanctionwatch.access.guard import system_scope
 from sanctionwatch.cli import main
 from sanctionwatch.config import Settings
 from sanctionwatch.ingest.pipeline import IntakeOptions
@@ -15,7 +16,7 @@ from sanctionwatch.maritime.models import AisBatch, Sighting
 from sanctionwatch.maritime.service import ingest_ais_file
 from sanctionwatch.maritime.storage import MaritimeStore
 from sanctionwatch.store.db import get_engine, transaction
-from sanctionwatch.store.models import LedgerEntry
+from sanctionwatch.store.models import IncidentRecord, LedgerEntry
 
 OPTS = IntakeOptions(originator="GFW", caveat="public").validated()
 
@@ -100,3 +101,67 @@ def test_sightings_add(settings: Settings, shared_dir: Path) -> None:
         assert s.execute(select(func.count()).select_from(Sighting)).scalar() == 1
     code, out = _cli(settings, "vessels", "show", "9179842", "--json")
     assert code == 0 and json.loads(out)["sightings"][0]["vessel"] == "ANGARA"
+
+
+def _synthetic_csv(path: Path) -> list[dict[str, str]]:
+    """Synthetic AIS (planted encounter, gap, port visit, identity cases) as a CSV file."""
+    import pandas as pd
+
+    from sanctionwatch.maritime.synthetic import generate
+
+    syn = generate(n_vessels=2, hours=30, interval=120, seed=5, n_encounters=1, n_gaps=1,
+                   n_port_visits=1, n_identity=1)
+    pos = syn.positions.to_pandas()[["mmsi", "t", "lat", "lon", "sog"]]
+    st = syn.statics.to_pandas()[["mmsi", "imo", "name", "ship_type"]]
+    first = pos.drop_duplicates("mmsi").merge(st, on="mmsi")
+    rest = pos.drop(first.index)
+    df = pd.concat([first, rest]).sort_values(["mmsi", "t"])
+    df["timestamp"] = pd.to_datetime(df.pop("t"), unit="s").dt.strftime("%Y-%m-%dT%H:%M:%SZ")
+    df.to_csv(path, index=False)
+    return syn.designated
+
+
+def _ais_incidents(db: object) -> list[IncidentRecord]:
+    with transaction(db) as s, system_scope("test: read recorded incidents"):  # type: ignore[arg-type]
+        rows = list(s.execute(select(IncidentRecord).where(IncidentRecord.source == "ais"))
+                    .scalars())
+        s.expunge_all()
+    return rows
+
+
+def test_detect_record_incidents_idempotent(settings: Settings, tmp_path: Path) -> None:
+    src = tmp_path / "synthetic.csv"
+    designated = _synthetic_csv(src)
+    db = get_engine(settings)
+    res = ingest_ais_file(settings, db, src, IntakeOptions(
+        originator="GFW", caveat="members").validated())
+    assert res.status == "stored", res.error
+    code, out = _cli(settings, "ais", "detect", "--json", "--record")
+    assert code == 0, out
+    events = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+    rows = _ais_incidents(db)
+    kinds = {r.type for r in rows}
+    assert {"ship_to_ship_transfer", "port_call", "other_violation"} <= kinds
+    assert len(rows) >= sum(e["type"] in ("encounter", "port_visit") for e in events)
+    assert {r.evidence_id for r in rows} == {res.evidence_id}
+    assert {r.caveat for r in rows} == {"members"}  # inherited from the AIS evidence item
+    with transaction(db) as s:
+        ledgered = s.execute(select(func.count()).select_from(LedgerEntry).where(
+            LedgerEntry.kind == "incident.recorded")).scalar()
+    assert ledgered == len(rows) and all(r.ledger_seq >= 0 for r in rows)
+    code, out = _cli(settings, "ais", "detect", "--record")
+    assert code == 0 and "incidents recorded: 0," in out and f"already recorded: {len(rows)}" \
+        in out
+    assert len(_ais_incidents(db)) == len(rows)
+    # designated vessels from an imported list (no --designated): the look-alike IMO fires
+    from sanctionwatch.lists.repository import import_entities
+
+    assert not [e for e in events if e["rule"] == "imo_near_designated"]
+    import_entities(db, "un-test", [{
+        "id": f"unsc-vessel-{d['imo']}", "schema": "Vessel",
+        "properties": {"name": [d["name"]], "imoNumber": [f"IMO{d['imo']}"]}}
+        for d in designated], source_format="ftm", sha256="0" * 64, filename="vessels.csv")
+    code, out = _cli(settings, "ais", "detect", "--json", "--detector", "identity")
+    near = [json.loads(line) for line in out.splitlines() if "imo_near_designated" in line]
+    assert code == 0 and len(near) == len(designated)
+    assert near[0]["details"]["designated_imo"] == designated[0]["imo"]

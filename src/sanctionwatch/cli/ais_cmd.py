@@ -32,9 +32,14 @@ def _bbox(text: str | None) -> tuple[float, float, float, float] | None:
     return x0, y0, x1, y1
 
 
-def _designated(path: str | None) -> list[Any]:
+def _designated(path: str | None, app: AppContext | None = None) -> list[Any]:
+    """The CSV if given, else the vessels of the imported designation lists."""
     if not path:
-        return []
+        if app is None:
+            return []
+        from sanctionwatch.maritime.designated import designated_from_lists
+
+        return designated_from_lists(app.engine)
     from sanctionwatch.maritime.designated import DesignatedError, read_designated_csv
 
     try:
@@ -103,33 +108,92 @@ def ingest_cmd(app: AppContext, files: tuple[str, ...], originator: str, caveat:
 @click.option("--until", help="End, exclusive (ISO 8601).")
 @click.option("--bbox", help="MIN_LON,MIN_LAT,MAX_LON,MAX_LAT.")
 @click.option("--designated", type=click.Path(dir_okay=False, exists=True),
-              help="Designated vessels CSV (name, imo, mmsi, flag).")
+              help="Designated vessels CSV (name, imo, mmsi, flag); default: the vessels of "
+                   "the imported designation lists.")
 @click.option("--engine", type=click.Choice(["duckdb", "spark"]), default="duckdb",
               show_default=True, help="Query engine (spark runs in local mode).")
 @click.option("--detector", "detectors", multiple=True,
               type=click.Choice(["gap", "encounter", "loitering", "port_visit", "identity"]),
               help="Run only these detectors (repeatable; default all).")
+@click.option("--record", is_flag=True,
+              help="Also store the events' incidents in the evidence base against their AIS "
+                   "evidence items (idempotent).")
 @click.option("--json", "as_json", is_flag=True, help="Print events as JSON lines.")
 @pass_app
 def detect_cmd(app: AppContext, since: str | None, until: str | None, bbox: str | None,
                designated: str | None, engine: str, detectors: tuple[str, ...],
-               as_json: bool) -> None:
+               record: bool, as_json: bool) -> None:
     """Run the detectors over the stored AIS positions and print the events."""
     from sanctionwatch.maritime.detect import DETECTORS
     from sanctionwatch.maritime.engines import Selection
+    from sanctionwatch.maritime.record import RecordError, record_events
     from sanctionwatch.maritime.service import detect
 
     sel = Selection(_epoch(since, "--since"), _epoch(until, "--until"), _bbox(bbox))
-    events = detect(app.settings, sel, engine=engine, designated=_designated(designated),
+    vessels = _designated(designated, app)
+    events = detect(app.settings, sel, engine=engine, designated=vessels,
                     detectors=detectors or DETECTORS)
     if as_json:
         emit_jsonl(events)
-        return
-    for e in events:
-        who = ", ".join(str(v["name"] or v["mmsi"]) for v in e["vessels"])
-        click.echo(f"{e['type']:10} {e['rule']:32} {e['start'] or '-':20} {e['end'] or '-':20} "
-                   f"{e['port'] or ''} {who}")
-    click.echo(f"{len(events)} event(s)", err=True)
+    else:
+        for e in events:
+            who = ", ".join(str(v["name"] or v["mmsi"]) for v in e["vessels"])
+            click.echo(f"{e['type']:10} {e['rule']:32} {e['start'] or '-':20} "
+                       f"{e['end'] or '-':20} {e['port'] or ''} {who}")
+        click.echo(f"{len(events)} event(s)", err=True)
+    if record:
+        try:
+            res = record_events(app.engine, events, vessels)
+        except RecordError as exc:
+            raise UserError(str(exc)) from None
+        click.echo(f"incidents recorded: {res.recorded}, already recorded: "
+                   f"{res.already_recorded}, without evidence item: {res.without_evidence}",
+                   err=True)
+
+
+@ais_group.command("map")
+@click.option("--out", required=True, type=click.Path(dir_okay=False),
+              help="Output file: .svg (default) or .png.")
+@click.option("--mmsi", "mmsis", multiple=True, type=int,
+              help="Vessels to draw (repeatable; default: every vessel with an event).")
+@click.option("--since", help="Start (ISO 8601, UTC if no zone).")
+@click.option("--until", help="End, exclusive (ISO 8601).")
+@click.option("--bbox", help="MIN_LON,MIN_LAT,MAX_LON,MAX_LAT.")
+@click.option("--designated", type=click.Path(dir_okay=False, exists=True),
+              help="Designated vessels CSV (default: the imported designation lists).")
+@click.option("--json", "as_json", is_flag=True, help="Print what was drawn as JSON.")
+@pass_app
+def map_cmd(app: AppContext, out: str, mmsis: tuple[int, ...], since: str | None,
+            until: str | None, bbox: str | None, designated: str | None,
+            as_json: bool) -> None:
+    """Draw vessel tracks and detector events on a map (offline, Natural Earth 1:110m)."""
+    from sanctionwatch.maritime.engines import Selection
+    from sanctionwatch.maritime.service import detect
+    from sanctionwatch.maritime.trackdata import track_map_view
+    from sanctionwatch.report.svg import style
+    from sanctionwatch.report.trackmap import track_figure, track_map
+
+    path = Path(out)
+    if path.suffix.lower() not in (".svg", ".png"):
+        raise UserError(f"--out {out!r}: use a .svg or .png file name")
+    sel = Selection(_epoch(since, "--since"), _epoch(until, "--until"), _bbox(bbox))
+    events = detect(app.settings, sel, designated=_designated(designated, app))
+    view = track_map_view(app.settings, events, list(mmsis) or None, sel)
+    if not any(t.points for t in view.tracks) and not view.events:
+        raise UserError("nothing to draw: no events and no positions for the chosen vessels")
+    if path.suffix.lower() == ".png":
+        fig = track_figure(view)
+        assert fig is not None
+        with style():
+            fig.savefig(path, format="png", dpi=150, bbox_inches="tight")
+    else:
+        path.write_text(track_map(view) or "", encoding="utf-8")
+    info = {"out": str(path), "tracks": len(view.tracks), "events": len(view.events),
+            "points": sum(len(t.points) for t in view.tracks)}
+    if as_json:
+        emit_json(info)
+    else:
+        click.echo(f"wrote {path}: {info['tracks']} track(s), {info['events']} event marker(s)")
 
 
 @click.group("vessels")
@@ -149,7 +213,8 @@ def vessels_show_cmd(app: AppContext, ident: str, designated: str | None,
     from sanctionwatch.maritime.vessels import VesselNotFound, vessel_profile
 
     try:
-        profile = vessel_profile(app.settings, app.engine, ident, _designated(designated))
+        profile = vessel_profile(app.settings, app.engine, ident,
+                                 _designated(designated, app))
     except (VesselNotFound, ValueError) as exc:
         raise UserError(str(exc)) from None
     if as_json:

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
 
 from sanctionwatch.maritime.identity import norm_name
 
@@ -61,3 +65,36 @@ def read_designated_csv(path: Path) -> list[DesignatedVessel]:
                                     flag=flag.upper() if flag else None,
                                     reference=get("reference")))
     return out
+
+
+def _digits(value: object) -> str:
+    return "".join(ch for ch in str(value) if ch.isdigit())
+
+
+def vessels_from_entities(entities: Iterable[Mapping[str, Any]]) -> list[DesignatedVessel]:
+    """Designated vessels among list entities (FollowTheMoney-shaped: schema ``Vessel``
+    with ``name``, ``imoNumber``, ``mmsi``, ``flag``); one per name of each entity."""
+    out: list[DesignatedVessel] = []
+    for ent in entities:
+        if ent.get("schema") != "Vessel":
+            continue
+        props = ent.get("properties") or {}
+        imos = [d for d in (_digits(v) for v in props.get("imoNumber", [])) if len(d) == 7]
+        mmsis = [int(d) for d in (_digits(v) for v in props.get("mmsi", [])) if len(d) == 9]
+        flags = [str(f).upper() for f in props.get("flag", []) if f]
+        names = [str(n) for n in props.get("name", []) if str(n).strip()] or [""]
+        for name in names:
+            if not name and not imos and not mmsis:
+                continue
+            out.append(DesignatedVessel(name=name.strip(), imo=imos[0] if imos else None,
+                                        mmsi=mmsis[0] if mmsis else None,
+                                        flag=flags[0] if flags else None,
+                                        reference=str(ent.get("id") or "") or None))
+    return out
+
+
+def designated_from_lists(db: Engine) -> list[DesignatedVessel]:
+    """Vessels of the designation lists imported into the workspace (none if no list)."""
+    from sanctionwatch.lists.repository import current_entities
+
+    return vessels_from_entities(current_entities(db))

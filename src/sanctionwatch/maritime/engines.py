@@ -181,19 +181,26 @@ def _spark_schema(schema: pa.Schema) -> Any:
 
 
 def local_spark(app: str = "sanctionwatch-maritime", cores: int = 1,
-                shuffle_partitions: int = 2, memory: str = "1g") -> Any:
-    """A local SparkSession with settings that suit a laptop (UI off, few partitions)."""
+                shuffle_partitions: int = 1, memory: str = "1g",
+                small_data: bool = False) -> Any:
+    """A local SparkSession with settings that suit a laptop (UI off, few partitions).
+
+    ``small_data`` turns off whole-stage code generation and adaptive execution, which
+    cost more than they save on tiny inputs (tests)."""
     from pyspark.sql import SparkSession
 
+    builder = SparkSession.builder
+    if small_data:
+        builder = (builder.config("spark.sql.codegen.wholeStage", "false")
+                   .config("spark.sql.adaptive.enabled", "false"))
     return (
-        SparkSession.builder.master(f"local[{cores}]").appName(app)
+        builder.master(f"local[{cores}]").appName(app)
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.shuffle.partitions", str(shuffle_partitions))
         .config("spark.sql.ansi.enabled", "false")
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.driver.memory", memory)
-        .config("spark.sql.adaptive.enabled", "true")
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
         .getOrCreate()
     )

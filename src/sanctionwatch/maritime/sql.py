@@ -14,10 +14,11 @@ The raw positions are read ONCE: :func:`prepared` reduces them to one row per
 (segment, 10-minute bin) — count, first/last time, mean position, mean reported speed —
 which the engine materialises (``track``), then adds, in one sort per segment, what the
 detectors share (``moves``): the speed (reported, else implied by the previous bin's mean
-position), the next bin's first time, the row number and the segment's last time. Every detector runs on ``moves``, ten times fewer rows than positions at
-one fix a minute. Segment ids are ``mmsi * 100 + rank`` (see ``clean.segment``). Which
-evidence items an event rests on is looked up afterwards (:func:`evidence_lookup`) for
-the few vessels and periods of the events only.
+position), the next bin's first time, the row number and the segment's last time. Every
+detector runs on ``moves``, ten times fewer rows than positions at one fix a minute.
+Segment ids are ``mmsi * 100 + rank`` (see ``clean.segment``). Which evidence items an
+event rests on is looked up afterwards (:func:`evidence_lookup`) for the few vessels and
+periods of the events only.
 
 Only the portable subset is used: CTEs, window functions with ROWS/RANGE frames,
 ``median``, ``max_by``/``min_by``, ``asin``/``sqrt``/``sin``/``cos``/``radians``/``pow``,

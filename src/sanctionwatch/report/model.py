@@ -77,6 +77,38 @@ class Place(_Model):
     lon: float = Field(ge=-180, le=180)
 
 
+class TrackView(_Model):
+    """One vessel's track (each segment a list of (lon, lat) points, already thinned)."""
+
+    label: str
+    mmsi: int | None = None
+    segments: list[list[tuple[float, float]]] = []
+
+    @property
+    def points(self) -> list[tuple[float, float]]:
+        return [p for seg in self.segments for p in seg]
+
+    def parts(self) -> list[list[tuple[float, float]]]:
+        return [seg for seg in self.segments if seg]
+
+
+class TrackEvent(_Model):
+    """A detector event (or sighting) drawn as a marker on the track map."""
+
+    kind: str
+    label: str = ""
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+
+
+class TrackMapView(_Model):
+    """Tracks and events of the vessels in the report's maritime findings (optional)."""
+
+    title: str = ""
+    tracks: list[TrackView] = []
+    events: list[TrackEvent] = []
+
+
 class FindingView(_Model):
     id: str
     theme: str
@@ -179,6 +211,7 @@ class ReportModel(_Model):
     checkpoint: CheckpointView | None = None
     proofs: list[ProofView] = []
     method: list[str] = []
+    tracks: TrackMapView | None = None
 
     @model_validator(mode="after")
     def _refs(self) -> ReportModel:

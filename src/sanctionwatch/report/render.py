@@ -22,6 +22,7 @@ from sanctionwatch.findings.estimative import LIKELIHOOD
 from sanctionwatch.findings.grading import THEMES
 from sanctionwatch.report.charts import petroleum_chart, quantities_chart
 from sanctionwatch.report.model import CapView, FindingView, LetterView, ReportModel
+from sanctionwatch.report.trackmap import track_map
 from sanctionwatch.report.worldmap import places_map
 
 TEMPLATES = Path(__file__).parent / "data" / "templates"
@@ -37,13 +38,15 @@ class Charts:
     quantities: str | None = None
     map: str | None = None
     petroleum: list[tuple[CapView, str]] = field(default_factory=list)
+    tracks: str | None = None
 
 
 def make_charts(model: ReportModel) -> Charts:
     pet = [(cap, svg) for cap in model.caps
            if (svg := petroleum_chart(model.findings, cap)) is not None]
     return Charts(quantities=quantities_chart(model.findings), map=places_map(model.findings),
-                  petroleum=pet)
+                  petroleum=pet,
+                  tracks=track_map(model.tracks) if model.tracks is not None else None)
 
 
 def default_method(model: ReportModel) -> list[str]:
@@ -170,7 +173,8 @@ def write_report(model: ReportModel, out_dir: Path, formats: tuple[str, ...] = F
         files["report.pdf"] = render_pdf(html, model.generated_at)
     if "md" in formats:
         files["report.md"] = render_md(model, charts).encode("utf-8")
-        svgs = {"charts/map.svg": charts.map, "charts/quantities.svg": charts.quantities}
+        svgs = {"charts/map.svg": charts.map, "charts/quantities.svg": charts.quantities,
+                "charts/tracks.svg": charts.tracks}
         svgs.update({f"charts/cap-{n}.svg": s for n, (_c, s) in enumerate(charts.petroleum, 1)})
         files.update({k: v.encode("utf-8") for k, v in svgs.items() if v is not None})
     if "json" in formats:

@@ -132,6 +132,7 @@ _ASPIRATE = re.compile(r"(?<=[tp])h")
 def _generic_key(token: str) -> str:
     s = token.replace("'", "").replace("’", "")
     s = s.replace("eo", "o").replace("eu", "u").replace("oo", "u").replace("ee", "i")
+    s = s.replace("ou", "o")  # South Korean Young, Joung for 영, 정
     s = s.replace("ae", "e").replace("kh", "h").replace("sh", "s").replace("ch", "j")
     s = _ASPIRATE.sub("", s)
     s = s.translate(_CONSONANTS)
@@ -164,3 +165,45 @@ def skeleton(token: str) -> str:
 
 
 _VOWEL_CLASSES = str.maketrans({"e": "o", "u": "o", "y": "i"})
+
+
+@lru_cache(maxsize=65536)
+def loose_key(token: str) -> str:
+    """The lossy key without the family-name table (YONG the syllable, not 룡 the family)."""
+    s = _generic_key(token)
+    if len(s) < 2:
+        return s
+    return s.replace("ng", "n").replace("v", "w").translate(_VOWEL_CLASSES)
+
+
+def plain_key(token: str) -> str:
+    """The romanisation key without the family-name table."""
+    return _generic_key(token)
+
+
+def same_initial(a: str, b: str) -> bool:
+    """Do two romanised syllables start alike (after the romanisation key)?"""
+    ka, kb = _generic_key(a), _generic_key(b)
+    return bool(ka) and bool(kb) and ka[0] == kb[0]
+
+
+# McCune–Reischauer / DPRK spellings (aspiration marks dropped), for the syllable list.
+_MR_INITIALS = ["k", "kk", "n", "t", "tt", "r", "m", "p", "pp", "s", "ss", "", "ch", "tch",
+                "ch", "kh", "th", "ph", "h"]
+_MR_VOWELS = ["a", "ae", "ya", "yae", "o", "e", "yo", "ye", "o", "wa", "wae", "oe", "yo", "u",
+              "wo", "we", "wi", "yu", "u", "ui", "i"]
+
+
+@lru_cache(maxsize=1)
+def syllable_keys() -> frozenset[str]:
+    """Romanisation keys of every Hangul syllable (Revised Romanization and MR/DPRK).
+
+    Two given-name syllables that are both real syllables but differ (YONG / KYONG,
+    SU / SO) are two names, not a typo of one.
+    """
+    keys = set()
+    for code in range(HANGUL_LAST - HANGUL_FIRST + 1):
+        initial, vowel, final = code // 588, (code % 588) // 28, code % 28
+        keys.add(_generic_key(_INITIALS[initial] + _VOWELS[vowel] + _FINALS[final]))
+        keys.add(_generic_key(_MR_INITIALS[initial] + _MR_VOWELS[vowel] + _FINALS[final]))
+    return frozenset(keys)

@@ -16,9 +16,9 @@ from functools import cached_property, lru_cache
 
 from rapidfuzz.distance import OSA, Indel
 
-from sanctionwatch.lists.matching.korean import family_keys, rom_key, skeleton
+from sanctionwatch.lists.matching.korean import family_keys, loose_key, rom_key, skeleton
 from sanctionwatch.lists.matching.text import Word, reading_words
-from sanctionwatch.lists.matching.vocab import GENERIC_WORDS, LIGHT_WORDS
+from sanctionwatch.lists.matching.vocab import GENERIC_WORDS, LIGHT_WORDS, PLACE_WORDS
 
 __all__ = ["LIGHT_WORDS", "NameForm", "NameMatch", "Tok", "compare", "name_forms"]
 
@@ -44,6 +44,7 @@ class Tok:
     alts: frozenset[str] = frozenset()
     acronym: bool = False
     number: bool = False
+    place: bool = False
 
     @property
     def distinctive(self) -> bool:
@@ -78,7 +79,7 @@ def phonetic(word: str) -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def _alt_keys(text: str, alts: tuple[str, ...]) -> frozenset[str]:
-    keys = {skeleton(text)}
+    keys = {skeleton(text), loose_key(text)}
     for a in alts:
         keys.add(skeleton(a))
     if len(text) >= 3 and any(ch in text for ch in "cqxwh"):
@@ -103,7 +104,7 @@ def make_tokens(reading: list[str] | list[Word],
             weight *= GENERIC_FACTOR
         token_alts = _alt_keys(text, alts) if text.isascii() else frozenset({skel})
         out.append(Tok(text, key, skel, weight, is_family, light, generic, token_alts,
-                       number=text.isdigit()))
+                       number=text.isdigit(), place=text in PLACE_WORDS))
     return tuple(out)
 
 
@@ -122,17 +123,21 @@ class NameForm:
 
     @cached_property
     def anchors(self) -> frozenset[int]:
-        """The distinctive tokens (or, when there are none, the rarest content tokens)."""
+        """The distinctive tokens (or, when there are none, the rarest content tokens).
+
+        In a name of generic words only (HONG KONG ELECTRONICS) the rarest words that are
+        not places anchor it: ELECTRONICS, not HONG KONG.
+        """
         toks = self.tokens
         found = frozenset(j for j, t in enumerate(toks) if t.distinctive)
         if found:
             return found
-        content = [(round(t.info, 6), j) for j, t in enumerate(toks)
+        content = [(not t.place, round(t.info, 6), j) for j, t in enumerate(toks)
                    if not t.light and not t.number]
         if len(content) < 2:
             return frozenset()
-        top = max(v for v, _ in content)
-        return frozenset(j for v, j in content if v == top)
+        top = max((p, v) for p, v, _ in content)
+        return frozenset(j for p, v, j in content if (p, v) == top)
 
     @cached_property
     def runs(self) -> dict[int, list[tuple[list[int], str, str]]]:
@@ -158,7 +163,7 @@ def _acronym(name: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
         return toks
     t = toks[0]
     return (Tok(t.text, t.key, t.skel, t.weight, t.family, t.light, t.generic,
-                frozenset({t.text}), True, t.number),)
+                frozenset({t.text}), True, t.number, t.place),)
 
 
 def name_forms(name: str, idf: Mapping[str, float] | None = None) -> list[NameForm]:
@@ -209,6 +214,12 @@ def _runs(free: list[bool], form: NameForm, size: int) -> list[tuple[list[int], 
     return [run for run in form.runs.get(size, ()) if all(free[i] for i in run[0])]
 
 
+def _family_positions(toks: tuple[Tok, ...]) -> list[bool]:
+    """Known family names where a family name stands: first or last word of the name."""
+    last = len(toks) - 1
+    return [t.family and (i == 0 or i == last) for i, t in enumerate(toks)]
+
+
 def compare(q: NameForm, c: NameForm) -> NameMatch:
     qt, ct = q.tokens, c.tokens
     qf, cf = [True] * len(qt), [True] * len(ct)
@@ -250,12 +261,15 @@ def compare(q: NameForm, c: NameForm) -> NameMatch:
                     continue
                 for k, t in enumerate(singles):
                     if sfree[k] and not t.acronym and (t.key == key or t.skel == skel):
+                        # Joined by romanisation key: spacing; by the lossy key only: less.
+                        sim = TIERS["spacing"] if t.key == key else TIERS["transliteration"]
                         if side_q:
-                            take([k], idx, TIERS["spacing"], "spacing")
+                            take([k], idx, sim, "spacing")
                         else:
-                            take(idx, [k], TIERS["spacing"], "spacing")
+                            take(idx, [k], sim, "spacing")
                         break
     # Fuzzy: best remaining pairs by edit similarity of the keys.
+    qfam, cfam = _family_positions(qt), _family_positions(ct)
     cands = []
     for i, t in enumerate(qt):
         if not qf[i] or t.number or t.acronym:
@@ -263,7 +277,7 @@ def compare(q: NameForm, c: NameForm) -> NameMatch:
         for j, u in enumerate(ct):
             short, long_ = sorted((len(t.key), len(u.key)))
             # Two different known family names (Kang/Jang) are never a typo of each other.
-            if t.family and u.family and t.key != u.key:
+            if qfam[i] and cfam[j] and t.key != u.key:
                 continue
             if cf[j] and not u.number and not u.acronym and short >= 0.6 * long_:
                 sim = max(OSA.normalized_similarity(t.key, u.key),

@@ -8,6 +8,9 @@ The rules, strongest first:
 * ``no_distinctive_agreement`` — none of the listed name's anchors found a partner: the
   query shares only generic words with it (KOREA TRADING COMPANY for KOREA HEUNGJIN
   TRADING COMPANY). That names no particular party, whatever the share of letters.
+  In a name of generic words only, the agreeing words must together be rare enough on
+  the list (KOREA BANK does not name KOREA TRADING BANK; COMPLEX EQUIPMENT does name
+  KOREA COMPLEX EQUIPMENT IMPORT CORPORATION).
 * ``distinctive_conflict`` — an anchor of the listed name is missing and the query has
   another content word in its place (ACADEMY OF NATIONAL STAR SCIENCE for …DEFENSE
   SCIENCE): another party in the same frame.
@@ -19,6 +22,10 @@ The rules, strongest first:
 from __future__ import annotations
 
 from sanctionwatch.lists.matching.names import NameMatch
+
+# In a name of generic words, the agreeing words must carry at least this much
+# information (a word unique on the list and in the generic table carries 0.5).
+GENERIC_AGREEMENT = 0.75
 
 
 def org_rule(m: NameMatch) -> str | None:
@@ -34,6 +41,14 @@ def org_rule(m: NameMatch) -> str | None:
     anchor_left = anchor & set(m.c_left)
     if not anchor & paired:
         return "no_distinctive_agreement"
+    ct = m.candidate.tokens
+    if c_content and not any(ct[j].distinctive for j in anchor):
+        # A name of generic words only (KOREA TRADING BANK): what agrees must still be
+        # specific enough — not just KOREA ... BANK.
+        agreed = sum(ct[j].info for j in paired if not (ct[j].light or ct[j].place
+                                                         or ct[j].number))
+        if agreed < GENERIC_AGREEMENT:
+            return "no_distinctive_agreement"
     if anchor_left and q_content:
         return "distinctive_conflict"
     if q_content and c_content:

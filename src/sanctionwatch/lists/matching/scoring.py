@@ -9,23 +9,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sanctionwatch.lists.matching.names import NameForm, NameMatch, compare
+from sanctionwatch.lists.matching.korean import plain_key, same_initial, syllable_keys
+from sanctionwatch.lists.matching.names import NameForm, NameMatch, Pairing, compare
 from sanctionwatch.lists.matching.orgs import org_rule
 from sanctionwatch.lists.matching.query import Query, Target
 
 # Feature weights: multipliers (×) act on the name score, the others are added.
 WEIGHTS: dict[str, float] = {
-    "weak_alias": 0.9,              # × a Low-quality UN alias counts for less
+    "weak_alias": 0.85,             # × a Low-quality UN alias counts for less
     "given_name_conflict": 0.7,     # × same family name, different given name
     "given_name_conflict_2nd": 0.85,  # × …softened when DOB or nationality agree
     "family_name_conflict": 0.7,    # × same given names, different family name
     "family_name_only": 0.5,        # × only the family name agrees
-    "given_name_partial": 0.8,      # × part of the given name is missing from the query
+    "given_name_partial": 0.75,     # × part of the given name is missing from the query
     "given_name_partial_2nd": 0.95,  # × …softened when DOB or nationality agree
     "no_distinctive_agreement": 0.55,  # × only generic words agree (organisations)
     "distinctive_conflict": 0.6,    # × a distinctive word is replaced by another word
     "word_conflict": 0.8,           # × each name keeps a content word the other lacks
-    "distinctive_word_missing": 0.85,  # × a distinctive word of the listed name is missing
+    "distinctive_word_missing": 0.9,  # × a distinctive word of the listed name is missing
     "acronym_only": 0.9,            # × the names agree only on an acronym
     "identifier_match": 0.1,        # + and the score is raised to at least 0.9
     "identifier_conflict": -0.35,   # + both have IMO/MMSI numbers, none shared
@@ -88,11 +89,25 @@ def _family_index(form: NameForm) -> int | None:
     return None
 
 
+def _other_syllable(m: NameMatch, p: Pairing) -> bool:
+    """A fuzzy pair of two real Korean syllables that start differently (YONG / KYONG,
+    PYONG / YONG): another syllable, not a typo (typos rarely hit a word's first letter)."""
+    if p.how != "fuzzy" or len(p.query) != 1 or len(p.candidate) != 1:
+        return False
+    a, b = m.query.tokens[p.query[0]].text, m.candidate.tokens[p.candidate[0]].text
+    syllables = syllable_keys()
+    return (plain_key(a) in syllables and plain_key(b) in syllables
+            and not same_initial(a, b))
+
+
 def _family_rule(m: NameMatch) -> str | None:
     """How a Korean personal name agrees beyond its family name (None: fully)."""
     fam = _family_index(m.candidate)
     if fam is None:
-        return None
+        # A listed name without a family name (an alias such as Young-Chul): the query's
+        # family name finds nothing to agree with.
+        qfam = _family_index(m.query)
+        return "family_name_conflict" if qfam is not None and qfam in m.q_left else None
     qfam = _family_index(m.query)
     solid = {j for j, t in enumerate(m.candidate.tokens) if not t.light and j != fam}
     paired = {j for p in m.pairings for j in p.candidate}
@@ -101,11 +116,22 @@ def _family_rule(m: NameMatch) -> str | None:
     c_rest = [j for j in m.c_left if j != fam and not m.candidate.tokens[j].light]
     if fam not in paired or (qfam is not None and qfam not in paired_q):
         return "family_name_conflict" if paired & solid else None
-    # Fuzzy pairs of given-name syllables: one typo is tolerated, two are another name.
+    # A "typo" that turns one real syllable into another (Choe/Chol, Yong/Kyong) is
+    # another name; one typo making a non-syllable (Hyok/Hyk) is tolerated, two are not.
+    fam_pair = next(p for p in m.pairings if fam in p.candidate)
+    if _other_syllable(m, fam_pair):
+        return "family_name_conflict"
+    # A query in Korean order (a family name first) must pair that family name with the
+    # listed one, unless a known family name at the end stands in for it (JONG UN KIM).
+    qt = m.query.tokens
+    if qt[0].family and 0 not in fam_pair.query and not any(
+            qt[i].family and i == len(qt) - 1 for i in fam_pair.query):
+        return "family_name_conflict"
     given = [p for p in m.pairings if fam not in p.candidate]
     fuzzy = [p for p in given if p.how == "fuzzy"]
     order = [min(p.candidate) for p in sorted(given, key=lambda p: min(p.query))]
-    if (q_rest and c_rest) or len(fuzzy) >= 2 or order != sorted(order):
+    if (q_rest and c_rest) or len(fuzzy) >= 2 or order != sorted(order) or any(
+            _other_syllable(m, p) for p in fuzzy):
         return "given_name_conflict"
     if solid and not paired & solid:
         return "family_name_only"

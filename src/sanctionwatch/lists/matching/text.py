@@ -38,6 +38,7 @@ HOMOGLYPHS = str.maketrans({
 # Digits used as letters inside words (K1M J0NG).
 _LEETS = str.maketrans({"0": "o", "1": "i", "3": "e", "5": "s", "7": "t"})
 _SPLIT = re.compile(r"[^\w]+|_")
+_NUMBERED = re.compile(r"([a-z]{3,})(\d+)")
 # Apostrophes inside a word (McCune–Reischauer aspiration marks: MY’ONG, CH'OL) join it.
 _APOSTROPHES = re.compile(r"(?<=\w)['’‘ʼ`´](?=\w)")
 
@@ -130,6 +131,9 @@ def _word_readings(word: str, first: bool) -> tuple[list[Word], list[Word]]:
             if alike else main
         return [main], [other]
     word = word.casefold()
+    numbered = _NUMBERED.fullmatch(word)
+    if numbered:  # OFFICE39, NAMSAN8: a word and its number
+        return _plain([numbered[1], numbered[2]]), _plain([numbered[1], numbered[2]])
     if any(ch.isalpha() for ch in word) and any(ch.isdigit() for ch in word):
         word = word.translate(_LEETS)
     ascii_word = _ascii(word) or word

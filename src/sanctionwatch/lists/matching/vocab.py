@@ -19,7 +19,7 @@ LIGHT_WORDS = frozenset({
 })
 
 # Industry, institutional and place words: many parties share them.
-GENERIC_WORDS = frozenset({
+SECTOR_WORDS = frozenset({
     # activity and institution
     "bank", "banking", "trade", "trader", "traders", "import", "export", "imports", "exports",
     "shipping", "ship", "ships", "marine", "maritime", "ocean", "sea", "navigation",
@@ -111,7 +111,7 @@ HANGUL_WORDS: dict[str, list[str]] = {
 HANGUL_SUFFIXES = sorted(HANGUL_WORDS, key=len, reverse=True)
 
 
-GENERIC_WORDS = GENERIC_WORDS | PLACE_WORDS
+GENERIC_WORDS = SECTOR_WORDS | PLACE_WORDS
 
 
 def is_generic(word: str) -> bool:

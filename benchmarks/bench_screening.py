@@ -8,7 +8,10 @@ logic-v2 and ofac (brute force over every listed party, as yente scores candidat
 Index: the full UN list (../shared/un-sc, 2025-04-19 snapshot; the packaged DPRK extract
 if ../shared is absent). Positives: perturbed names of the DPRK entries. A positive is
 recalled when the listed entry is the top result and is flagged as a match (score ≥ 0.7).
-A negative is a false alert when any result is flagged.
+A negative is a false alert when any result is flagged. Token drops are classified by what
+the remaining words still say (``perturb.drop_kind``): a distinctive, unique remainder is
+a positive; one that fits several listed parties is "ambiguous" (the target must be among
+the alerts); one of generic words only is a negative.
 """
 
 from __future__ import annotations

@@ -176,7 +176,8 @@ BENCH_GENERIC = frozenset({
     "co", "company", "corp", "corporation", "ltd", "limited", "inc", "llc", "plc", "jsc",
     "the", "of", "and", "for", "in",
     "korea", "korean", "dprk", "pyongyang", "china", "hong", "kong", "hongkong",
-    "singapore", "russia", "syria", "iran", "north", "south", "east", "west",
+    "singapore", "russia", "syria", "iran", "north", "south", "east", "west", "shanghai",
+    "beijing", "dalian", "dandong", "shenyang", "vladivostok", "moscow", "nampho",
 })
 SHARED_BY = 5
 

@@ -85,7 +85,7 @@ def test_sightings_add(settings: Settings, shared_dir: Path) -> None:
     db = get_engine(settings)
     res = ingest_ais_file(settings, db, shared_dir / "ais-samples" / "pyais_aishub_sample.nmea",
                           OPTS)
-    assert res.status == "stored"
+    assert res.status == "stored" and res.evidence_id is not None
     code, out = _cli(settings, "sightings", "add", "--vessel", "ANGARA", "--imo", "9179842",
                      "--place", "Rajin", "--time", "2023-08-20T02:00Z", "--observation",
                      "container ship alongside the pier, AIS off", "--evidence",
@@ -149,6 +149,13 @@ def test_detect_record_incidents_idempotent(settings: Settings, tmp_path: Path) 
         ledgered = s.execute(select(func.count()).select_from(LedgerEntry).where(
             LedgerEntry.kind == "incident.recorded")).scalar()
     assert ledgered == len(rows) and all(r.ledger_seq >= 0 for r in rows)
+    code, out = _cli(settings, "ais", "map", "--out", str(tmp_path / "tracks.svg"), "--json")
+    drawn = json.loads(out)
+    assert code == 0 and drawn["tracks"] == len({v["mmsi"] for e in events for v in e["vessels"]})
+    assert drawn["events"] == sum(e["lat"] is not None for e in events)
+    assert (tmp_path / "tracks.svg").read_text().startswith("<?xml")
+    code, out = _cli(settings, "ais", "map", "--out", str(tmp_path / "x.gif"))
+    assert code != 0 and ".svg or .png" in out
     code, out = _cli(settings, "ais", "detect", "--record")
     assert code == 0 and "incidents recorded: 0," in out and f"already recorded: {len(rows)}" \
         in out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from sanctionwatch.extract.catalogue_link import category_for
@@ -34,6 +35,10 @@ _TRIGGERS = {
 }
 
 
+_OTHER = re.compile(r"(?:\bother|\bandere[nr]?|\bautres|\bd'autres|\botros|\botras|"
+                    r"\bдруги[еххм]|\bпроч[иеху]+|기타|그 밖의|その他の?|其他)\s*$", re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class Draft:
     type: str
@@ -48,6 +53,7 @@ class Draft:
     start: int
     end: int
     sentence_index: int
+    at: int = -1  # where the claim sits in the text (item, or trigger); -1 = whole sentence
 
 
 def _nearest_cue(facts: SentenceFacts, kinds: tuple[str, ...], pos: int) -> tuple[str, int]:
@@ -86,7 +92,7 @@ def _origin_adjective(facts: SentenceFacts, hit: ItemHit, lang: str = "en") -> s
 
 def _direction(facts: SentenceFacts, itype: str, pos: int, hit: ItemHit | None,
                lang: str) -> list[tuple[str | None, str | None]]:
-    ms = [c for c in facts.countries if not c.based]
+    ms = [c for c in facts.countries if not c.based and c.role != "against"]
     trig_kind, trig_pos = _nearest_cue(facts, _TRIGGERS.get(itype, ("give", "get")), pos)
     to_c = [c.iso2 for c in ms if c.role == "to"]
     from_c = [c.iso2 for c in ms if c.role == "from"]
@@ -137,7 +143,7 @@ def _fix_for_type(itype: str, frm: str | None, to: str | None,
         steal = facts.first_cue("steal") or facts.sentence.start
         victims = list(dict.fromkeys(
             c.iso2 for c in facts.countries if c.iso2 != KP and not c.based
-            and (c.start > steal or c.role == "from")))
+            and c.role != "against" and (c.start > steal or c.role == "from")))
         frm = frm if frm not in (KP, None) else (victims[0] if len(victims) == 1 else None)
         to = KP
     elif itype == "petroleum_transfer":
@@ -180,8 +186,12 @@ def _bind_quantities(facts: SentenceFacts, hits: list[ItemHit]) -> dict[int, lis
     return bound
 
 
-def _specific(hits: list[ItemHit]) -> list[ItemHit]:
-    """Umbrella terms give way to specific items of the same type in the sentence."""
+def _specific(hits: list[ItemHit], text: str = "", offset: int = 0) -> list[ItemHit]:
+    """Umbrella terms give way to specific items of the same type in the sentence —
+    except in an enumeration closed by "other" ("artillery, missiles and other
+    conventional weapons"), where every member is a claim of its own."""
+    if any(_OTHER.search(text[max(0, h.start - offset - 12):h.start - offset]) for h in hits):
+        return hits
     out = []
     for h in hits:
         if h.cue.rank <= 0 and any(o.cue.type == h.cue.type and o.cue.rank > h.cue.rank
@@ -198,14 +208,14 @@ def sentence_drafts(facts: SentenceFacts, lang: str, index: int, stance: str,
 
     def add(itype: str, pairs: list[tuple[str | None, str | None]], item: str | None,
             category: str | None, q: Quantity | None, unit: str | None, start: int,
-            end: int) -> None:
+            end: int, at: int = -1) -> None:
         qunit = q.unit if q is not None and q.unit not in (None, "persons") else unit
         if lang in ("ko", "ja", "zh") and unit in _COUNTERS and qunit in _COUNTERS:
             qunit = unit  # 発/발/枚 count missiles as well as shells: the item decides
         for frm, to in pairs:
             drafts.append(Draft(itype, frm, to, item, category,
                                 q.value if q else None, q.value_max if q else None,
-                                qunit, stance, start, end, index))
+                                qunit, stance, start, end, index, at))
 
     hits = [h for h in facts.items]
     if facts.has("steal"):
@@ -230,14 +240,15 @@ def sentence_drafts(facts: SentenceFacts, lang: str, index: int, stance: str,
                 "transfers" if times else None, s.start, s.end)
         hits = [h for h in hits if h.cue.type not in ("petroleum_transfer",)]
     if facts.has("port_call") and facts.ports:
-        calls = [q for q in facts.quantities if q.unit in ("port calls", "vessels")]
+        calls = sorted((q for q in facts.quantities if q.unit in ("port calls", "vessels")),
+                       key=lambda q: q.unit != "port calls")  # "five round trips" > "two ships"
         cargo = [h for h in hits if h.cue.type in ("petroleum_transfer", "other_violation")]
         flag = _flag(facts) or flag_hint
         for port in facts.ports:
             add("port_call", [(flag, port.country)], cargo[0].cue.item if cargo else None,
                 cargo[0].cue.category if cargo else None, calls[0] if calls else None,
                 calls[0].unit if calls else None, s.start, s.end)
-    hits = _specific(hits)
+    hits = _specific(hits, s.text, s.start)
     if any(h.cue.rank >= 0 for h in hits):
         hits = [h for h in hits if h.cue.rank >= 0]
     bound = _bind_quantities(facts, hits)
@@ -252,7 +263,7 @@ def sentence_drafts(facts: SentenceFacts, lang: str, index: int, stance: str,
             itype = "technical_assistance"
             pairs = _direction(facts, itype, h.start, None, lang)
             add(itype, pairs, f"experts on {h.cue.item}", "technical_assistance", None, None,
-                s.start, s.end)
+                s.start, s.end, h.start)
             continue
         if itype == "other_violation" and sts:
             continue
@@ -261,7 +272,7 @@ def sentence_drafts(facts: SentenceFacts, lang: str, index: int, stance: str,
         category = category_for(h.cue.item, surface, h.cue.category)
         for q in bound.get(i) or [None]:  # type: ignore[list-item]
             add(itype, pairs, h.cue.item, category, q, h.cue.unit if q else None,
-                s.start, s.end)
+                s.start, s.end, h.start)
     return [d for d in drafts if _involves_kp(d, facts, context_kp)]
 
 

@@ -65,6 +65,22 @@ _SEASON = re.compile(r"\b(spring|summer|autumn|fall|frühling|frühjahr|sommer|h
 _SEASON_LAST = re.compile(r"last|letzten|vergangenen|dernier|pasad|прошл|지난|去年|昨年", re.I)
 
 
+_YEAR4 = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+def _full_dates(head: str) -> list[re.Match[str]]:
+    """Full dates ("20 November 2024", "Nov. 20, 2024") in ``head``: the month-name
+    pattern is only tried in a window ending at a four-digit year (much cheaper)."""
+    out: list[re.Match[str]] = []
+    last_end = -1
+    for y in _YEAR4.finditer(head):
+        fm = _FULL.search(head, max(0, y.start() - 40, last_end), y.end())
+        if fm is not None and fm.end() == y.end():
+            out.append(fm)
+            last_end = fm.end()
+    return out
+
+
 def document_date(text: str, given: DocDate | None = None) -> DocDate | None:
     """The reference date: given by the caller, else a ` date` stamp, 입력 line or dateline."""
     if given is not None:
@@ -77,7 +93,7 @@ def document_date(text: str, given: DocDate | None = None) -> DocDate | None:
     m = _INPUT.search(head)
     if m:
         return DocDate(int(m.group(1)), int(m.group(2)), int(m.group(3)), "input")
-    for fm in _FULL.finditer(head[:400]):
+    for fm in _full_dates(head[:400]):
         line_start = head.rfind("\n", 0, fm.start()) + 1
         line_end = head.find("\n", fm.end())
         line = head[line_start:line_end if line_end >= 0 else len(head)]

@@ -41,6 +41,16 @@ def _script_counts(text: str) -> tuple[int, int, int, int, int]:
 
 
 @cache
+def _stop_index() -> dict[str, tuple[str, ...]]:
+    """Function word → the languages it belongs to (built once)."""
+    index: dict[str, list[str]] = {}
+    for lang, stop in _STOP.items():
+        for w in stop:
+            index.setdefault(w, []).append(lang)
+    return {w: tuple(langs) for w, langs in index.items()}
+
+
+@cache
 def _lingua() -> Any:
     from lingua import Language, LanguageDetectorBuilder
 
@@ -68,7 +78,11 @@ def detect(text: str) -> tuple[str | None, str]:
     if latin < total * 0.5:
         return None, "unsupported script"
     words = _WORD.findall(sample.lower())
-    scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOP.items()}
+    scores = dict.fromkeys(_STOP, 0)
+    index = _stop_index()
+    for w in words:
+        for lang in index.get(w, ()):
+            scores[lang] += 1
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     (best, top), (_, second) = ranked[0], ranked[1]
     if top >= 4 and top >= 2 * second:

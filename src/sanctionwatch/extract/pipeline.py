@@ -11,7 +11,7 @@ from sanctionwatch.extract.langid import SUPPORTED, detect
 from sanctionwatch.extract.normalise import normalise
 from sanctionwatch.extract.quantities import find_quantities
 from sanctionwatch.extract.records import DocDate, ExtractionResult, Quantity
-from sanctionwatch.extract.sentence_facts import SentenceFacts, bucket, collect
+from sanctionwatch.extract.sentence_facts import EVENT_CUES, SentenceFacts, bucket, collect
 from sanctionwatch.extract.sentences import split_sentences
 from sanctionwatch.incident import Incident
 from sanctionwatch.knowledge.gazetteer import for_language, lower_same_length
@@ -20,6 +20,15 @@ DEFAULT_MAX_CHARS = 20_000_000
 _ACCUSED = {KP, "RU", "CN"}
 _STAMP = re.compile(r"^\s*date \d{4}-\d{2}(?:-\d{2})?|입력\s*:?\s*\d{4}[-.]\d{1,2}[-.]\d{1,2}"
                     r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
+_AMOUNT_TYPES = {"cyber_theft": {"USD", "ETH"}, "petroleum_transfer": {"barrels", "tonnes"},
+                 "other_violation": {"USD", "tonnes"}, "ship_to_ship_transfer": {"transfers"}}
+_SEAT_BEFORE = re.compile(
+    r"(?:based|headquartered|registered|located) in(?: the)?\s*$|mit sitz in(?: der| den)?\s*$|"
+    r"\bbasée? (?:en|au|aux|à)\s*$|siège (?:est )?(?:en|au|à)\s*$|"
+    r"con sede en\s*$|radicad[oa] en\s*$|базирующ\w* в\s*$|штаб-квартир\w* в\s*$|"
+    r"总部(?:位于|设在)\s*$|本社を置く\s*$", re.I)
+_SEAT_AFTER = re.compile(r"^\s*(?:ansässig|에 본사|에 본부|소재|に本社|に拠点|に本拠)", re.I)
+_CLAUSE_MARKS = (",", ";", "—", "–", "(", ")", "，", "；", "、")
 _SOURCE_AFTER = re.compile(r"^(according to|laut|selon|d'après|según|de acuerdo con|по данным|"
                            r"по словам|согласно|据|nach angaben)", re.I)
 
@@ -78,6 +87,46 @@ def _stance(facts: SentenceFacts) -> str:
     return "alleged" if facts.has("hedge") else "asserted"
 
 
+def _clause(text: str, pos: int) -> tuple[int, int]:
+    """Bounds (relative) of the clause around ``pos``: punctuation that separates clauses."""
+    left = max(text.rfind(ch, 0, pos) for ch in _CLAUSE_MARKS) + 1
+    rights = [i for i in (text.find(ch, pos) for ch in _CLAUSE_MARKS) if i >= 0]
+    return left, min(rights) if rights else len(text)
+
+
+def _scope_hedges(facts: SentenceFacts, drafts: list[Draft]) -> list[Draft]:
+    """A hedge covers the claims after it and those of its own clause; a hedge in a later
+    clause covers earlier claims only when its clause is a bare comment (no item, no
+    number: ", officials suspect"). "11,000 soldiers are stationed, possibly followed by
+    3,000 more": only the 3,000 are alleged."""
+    hedges = facts.cues.get("hedge")
+    if not hedges or not drafts:
+        return drafts
+    s = facts.sentence
+    text = s.text
+    marks = [h - s.start for h, _ in hedges]
+    busy = [h.start - s.start for h in facts.items] + [q.start - s.start
+                                                      for q in facts.quantities]
+    out = []
+    for d in drafts:
+        if d.stance != "alleged" or d.at < 0:
+            out.append(d)
+            continue
+        at = d.at - s.start
+        lo, hi = _clause(text, at)
+        covered = False
+        for h in marks:
+            if h < hi:
+                covered = True
+                break
+            hlo, hhi = _clause(text, h)
+            if not any(hlo <= b < hhi for b in busy):
+                covered = True
+                break
+        out.append(d if covered else replace(d, stance="asserted"))
+    return out
+
+
 def _is_denial(facts: SentenceFacts) -> set[str]:
     """Accused parties (KP/RU/CN) that deny in this sentence; empty when it is no denial."""
     if not facts.has("deny"):
@@ -98,6 +147,8 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
             prev_kp = kp_here
             continue
         prev_kp = kp_here
+        if not any(k in facts.cues for k in EVENT_CUES):
+            continue  # no trigger and no denial: nothing can come out of this sentence
         if deniers:
             out.extend(_denials(facts, lang, i, deniers, out, flag_hint))
             continue
@@ -106,14 +157,75 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
         if _norm_before_trigger(facts):
             continue
         facts.quantities = _quantities(facts, lang)
-        drafts = sentence_drafts(facts, lang, i, _stance(facts), flag_hint, not kp_here)
+        drafts = _scope_hedges(facts, sentence_drafts(facts, lang, i, _stance(facts),
+                                                      flag_hint, not kp_here))
         if _negated(facts):
             continue
         out.extend(drafts)
         if facts.has("designated"):
             out.extend(_designated(drafts))
-        elif facts.has("designated") is False and _designation_note(facts) and out:
-            pass
+    return _victims_nearby(_amounts_from_next(out, all_facts, lang), all_facts)
+
+
+def _located(facts: SentenceFacts) -> list[str]:
+    """Countries a sentence names as a company's seat: "based in Estonia", "in Estland
+    ansässig", "con sede en Chile", "总部位于新加坡"."""
+    text = facts.sentence.text
+    off = facts.sentence.start
+    out = []
+    for c in facts.countries:
+        if c.iso2 == KP:
+            continue
+        before = text[max(0, c.start - off - 30):c.start - off]
+        after = text[c.end - off:c.end - off + 12]
+        if _SEAT_BEFORE.search(before) or _SEAT_AFTER.match(after):
+            out.append(c.iso2)
+    return out
+
+
+def _victims_nearby(drafts: list[Draft], all_facts: list[SentenceFacts]) -> list[Draft]:
+    """Bounded discourse context for cyber theft: a victim whose seat is stated in the
+    previous or the next two sentences ("The firm, based in Estonia, said …")."""
+    out = []
+    for d in drafts:
+        if d.type == "cyber_theft" and d.from_ is None and d.stance != "denied":
+            i = d.sentence_index
+            near = [c for j in (i, i + 1, i + 2, i - 1) if 0 <= j < len(all_facts)
+                    for c in _located(all_facts[j])]
+            if near:
+                d = replace(d, from_=near[0])
+        out.append(d)
+    return out
+
+
+def _amounts_from_next(drafts: list[Draft], all_facts: list[SentenceFacts],
+                       lang: str) -> list[Draft]:
+    """Bounded discourse context: "Hackers broke into the exchange. They left with $200
+    million." An amount (money, barrels, tonnes) in the next sentence goes to the one
+    claim of the previous sentence that has none, when the next sentence states nothing
+    of its own (no item, no claim)."""
+    by_sentence: dict[int, list[int]] = {}
+    for n, d in enumerate(drafts):
+        by_sentence.setdefault(d.sentence_index, []).append(n)
+    out = list(drafts)
+    for i, idx in by_sentence.items():
+        if i + 1 >= len(all_facts) or (i + 1) in by_sentence:
+            continue
+        open_ = [n for n in idx if drafts[n].quantity is None and drafts[n].stance != "denied"
+                 and drafts[n].type in _AMOUNT_TYPES]
+        if len(open_) != 1:
+            continue
+        nxt = all_facts[i + 1]
+        d = drafts[open_[0]]
+        if nxt.ports or any(h.cue.item != d.item for h in nxt.items):
+            continue
+        qs = [q for q in _quantities(nxt, lang) if q.unit in _AMOUNT_TYPES[d.type]]
+        if len(qs) != 1:
+            continue
+        q = qs[0]
+        stance = "alleged" if nxt.has("hedge") else d.stance
+        out[open_[0]] = replace(d, quantity=q.value, quantity_max=q.value_max, unit=q.unit,
+                                stance=stance)
     return out
 
 
@@ -151,10 +263,6 @@ def _negated(facts: SentenceFacts) -> bool:
                 facts.cues.get(k, [])]
     negs = [e for _, e in facts.cues.get("negate", [])]
     return bool(triggers) and all(any(0 <= t - n <= 12 for n in negs) for t in triggers)
-
-
-def _designation_note(facts: SentenceFacts) -> bool:
-    return False
 
 
 def _designated(drafts: list[Draft]) -> list[Draft]:
@@ -234,6 +342,8 @@ def _finish(drafts: list[Draft], all_facts: list[SentenceFacts],
                   if d.quantity is not None}
     seen: set[tuple[object, ...]] = set()
     out: list[Incident] = []
+    whens: dict[int, str | None] = {}
+    attribs: dict[int, str | None] = {}
     for d in drafts:
         base = (d.type, d.from_, d.to, d.item, d.stance)
         if d.quantity is None and base in quantified:
@@ -246,12 +356,15 @@ def _finish(drafts: list[Draft], all_facts: list[SentenceFacts],
         seen.add(key)
         facts = all_facts[d.sentence_index]
         sentence = facts.sentence.text
+        if d.sentence_index not in whens:
+            whens[d.sentence_index] = event_when(_STAMP.sub("", sentence), ref)
+            attribs[d.sentence_index] = _attribution(facts)
         out.append(Incident.model_validate({
             "type": d.type, "from": d.from_, "to": d.to, "item": d.item,
             "category": d.category, "quantity": d.quantity, "quantity_max": d.quantity_max,
             "unit": d.unit if d.quantity is not None else None,
-            "when": event_when(_STAMP.sub("", sentence), ref), "stance": d.stance,
-            "attribution": _attribution(facts), "span": (d.start, d.end),
+            "when": whens[d.sentence_index], "stance": d.stance,
+            "attribution": attribs[d.sentence_index], "span": (d.start, d.end),
             "sentence": sentence,
         }))
     return out

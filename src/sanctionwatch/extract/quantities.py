@@ -9,6 +9,7 @@ other than US dollars keep ``currency`` but get no unit (they are not converted)
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from sanctionwatch.extract.records import Quantity
 from sanctionwatch.knowledge.gazetteer import unit_keys
@@ -73,6 +74,7 @@ _NUM = re.compile(_NB + r"\d{1,3}(?:(?:[,.']|\s(?=\d{3}\b))\d{3})+(?:[.,]\d+)?(?
                   r"|" + _NB + r"\d+(?:[.,]\d+)?(?!\d)")
 _WORD_RE = re.compile(r"(?<!\w)(" + "|".join(sorted(_WORDNUM, key=len, reverse=True))
                       + r")(?!\w)", re.I)
+_WEEKDAY_BEFORE = ("星期", "礼拜", "禮拜", "周", "週")
 _CJK_DIGIT_CLASS = "[〇零一二两兩三四五六七八九十百千]"
 _CJK_RE = re.compile(_CJK_DIGIT_CLASS + "+[万萬亿億]?" + _CJK_DIGIT_CLASS + "*")
 _EXCLUDE_AFTER = re.compile(r"^\s?(mm|cm|km|%|prozent|per cent|percent|°|:\d|-mm|\s?mm\b|"
@@ -150,14 +152,34 @@ def _unit_after(text: str, pos: int, lang: str) -> tuple[str | None, int]:
     skip += len(rest) - len(stripped)
     if stripped[:1] in ("명", "人", "名") or stripped.startswith("человек"):
         return "persons", pos + skip + 1
-    for key, unit in unit_keys(lang):
-        if stripped.startswith(key):
-            end = len(key)
-            if end < len(stripped) and key[-1].isalpha() and stripped[end].isalpha() \
-                    and ord(key[-1]) < 0x1100 and not key.endswith("*"):
-                continue
-            return unit, pos + skip + end
+    um = _unit_regex(lang).match(stripped)
+    if um is not None and um.lastgroup:
+        return _UNIT_GROUPS[lang][int(um.lastgroup[1:])], pos + skip + um.end()
     return None, pos
+
+
+_UNIT_GROUPS: dict[str, list[str]] = {}
+
+
+@cache
+def _unit_regex(lang: str) -> re.Pattern[str]:
+    """One alternation over the unit keys of ``lang`` (longest first, built once).
+
+    Latin/Cyrillic keys must end at a word boundary; keys ending in ``*`` are stems
+    ("солдат*" matches "солдаты")."""
+    units: list[str] = []
+    parts: list[str] = []
+    for key, unit in unit_keys(lang):
+        if key.endswith("*"):
+            body = re.escape(key[:-1]) + r"[^\W\d_]*"
+        elif key[-1].isalpha() and ord(key[-1]) < 0x1100:
+            body = re.escape(key) + r"(?![^\W\d_])"
+        else:
+            body = re.escape(key)
+        parts.append(f"(?P<u{len(units)}>{body})")
+        units.append(unit)
+    _UNIT_GROUPS[lang] = units
+    return re.compile("|".join(parts) or "(?!)")
 
 
 def _currency_after(text: str, pos: int) -> tuple[str | None, int]:
@@ -182,6 +204,9 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
             spans.append((m.start(), m.end(), value))
     if lang in ("zh", "ja", "ko"):
         for m in _CJK_RE.finditer(text):
+            if text[max(0, m.start() - 2):m.start()].endswith(_WEEKDAY_BEFORE) or \
+                    text[m.end():m.end() + 1] == "曜":
+                continue  # 星期五, 周三, 木曜日: weekdays, not numbers
             cjk = parse_cjk(m.group(0))
             if cjk is not None:
                 spans.append((m.start(), m.end(), cjk))

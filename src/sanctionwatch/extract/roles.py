@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-Role = Literal["to", "from", "subject", "none"]
+Role = Literal["to", "from", "subject", "none", "against"]
 
 _TO_BEFORE = {
     "en": ("to", "into", "towards", "toward", "in"),
@@ -40,6 +40,15 @@ _JA_AFTER = (("から", "from"), ("に対して", "to"), ("に対し", "to"), ("
 _ZH_BEFORE = (("向", "to"), ("给", "to"), ("往", "to"), ("到", "to"), ("对", "to"),
               ("赴", "to"), ("从", "from"), ("自", "from"), ("由", "from"))
 _ZH_AFTER = (("输入", "from"),)
+# "war in/against Ukraine", "Krieg gegen", "guerre contre", "против": the opponent of a
+# war is neither sender nor recipient of anything the sentence reports
+_AGAINST_BEFORE = re.compile(
+    r"(?:\bwar (?:in|on|against|with)|\bagainst|\bgegen|\bkrieg (?:in|mit)|\bcontre|"
+    r"\bguerre (?:en|avec|d'|de)|\bcontra|\bguerra (?:en|de|con)|\bпротив|"
+    r"\bвойн[аеуыой]* (?:в|на|с|со))\s*$", re.I)
+_AGAINST_AFTER = {"zh": ("的战争", "战争", "战场", "前线"),
+                  "ko": ("과의 전쟁", "와의 전쟁", "전쟁", "전선"),
+                  "ja": ("との戦争", "侵攻", "戦争", "戦線")}
 _BASED = re.compile(r"^-(based|basierte?n?|basé)", re.I)
 
 
@@ -55,6 +64,13 @@ class CountryMention:
 
 def role_of(text: str, start: int, end: int, lang: str) -> Role:
     """Role marker around the mention text[start:end]."""
+    after_cjk = _AGAINST_AFTER.get(lang)
+    if after_cjk is not None:
+        if text[end:end + 6].lstrip(" ").startswith(after_cjk):
+            return "against"
+    elif _AGAINST_BEFORE.search(_ARTICLES.sub("", " " + text[max(0, start - 30):start])
+                                .rstrip(" ’'")):
+        return "against"
     if lang == "ko":
         after = text[end:end + 5]
         for suffix, role in _KO_AFTER:
@@ -97,10 +113,16 @@ _RU_DATIVE = re.compile(r"(?:у|ю|и|е)$")
 
 
 def mentions_with_roles(text: str, spans: list[tuple[int, int, str, str]],
-                        lang: str, give_positions: tuple[int, ...] = ()) -> list[CountryMention]:
+                        lang: str, give_positions: tuple[int, ...] = (),
+                        roles: bool = True) -> list[CountryMention]:
+    """Country mentions with their roles; ``roles=False`` (a sentence without any trigger)
+    only marks locations ("London-based") and leaves every role "none"."""
     out: list[CountryMention] = []
     for start, end, iso2, kind in spans:
         based = bool(_BASED.match(text[end:end + 12]))
+        if not roles:
+            out.append(CountryMention(start, end, iso2, kind, "none", based))
+            continue
         role: Role = role_of(text, start, end, lang)
         if kind == "adjective" and role == "subject":
             role = "none"
@@ -110,7 +132,7 @@ def mentions_with_roles(text: str, spans: list[tuple[int, int, str, str]],
             role = "to"
         out.append(CountryMention(start, end, iso2, kind, role, based))
     # "to Mozambique and Tanzania", "Сирии, Йемену и Ливии": the role carries over a list
-    for i in range(1, len(out)):
+    for i in range(1, len(out) if roles else 0):
         prev, cur = out[i - 1], out[i]
         if prev.role in ("to", "from") and cur.role in ("none", prev.role) and \
                 _COORD.match(text[prev.end:cur.start]):

@@ -20,6 +20,8 @@ _DATELINE_CAPS = re.compile(r"^\s*[A-ZÀ-Ý]{3,}[A-ZÀ-Ý .'-]*(?:,|\s[—–-])
 
 
 _T = TypeVar("_T")
+# cue kinds that can start an incident (or a denial); sentences without one need no roles
+EVENT_CUES = ("give", "get", "deploy", "steal", "sts", "port_call", "assist", "work", "deny")
 _SOURCE_BEFORE = {"according to", "laut", "selon", "d'après", "según", "de acuerdo con",
                   "по данным", "по словам", "согласно", "citing", "nach angaben", "据"}
 
@@ -72,6 +74,8 @@ def collect(sentence: Sentence, matches: list[Match], quantities: list[Quantity]
             text: str, lang: str) -> SentenceFacts:
     """Group the document matches that fall inside ``sentence``."""
     facts = SentenceFacts(sentence)
+    if not matches and not quantities:
+        return facts
     cut = sentence.start + dateline_end(sentence.text)
     spans: list[tuple[int, int, str, str]] = []
     index = item_index()
@@ -90,7 +94,8 @@ def collect(sentence: Sentence, matches: list[Match], quantities: list[Quantity]
         else:
             facts.cues.setdefault(e.kind, []).append((m.start, m.end))
     gives = tuple(st for st, _ in facts.cues.get("give", []))
-    mentions = mentions_with_roles(text, spans, lang, gives)
+    mentions = mentions_with_roles(text, spans, lang, gives,
+                                   roles=any(k in facts.cues for k in EVENT_CUES))
     sources = [st for st, _ in facts.cues.get("source", [])]
     gap = 0 if lang in ("zh", "ja", "ko") else 5
     attrib = [(st, en) for st, en in facts.cues.get("attrib", [])]

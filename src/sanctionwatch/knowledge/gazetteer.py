@@ -125,12 +125,17 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum() and not is_cjk(ch)
 
 
+_WORD_CHARS: dict[str, bool] = {}  # memo of _is_word per character (bounded by the alphabet)
+
+
 @dataclass(frozen=True, slots=True)
 class _Key:
     text: str  # lowercased key without '*' or '='
     stem: bool
     case: str | None  # original spelling for case-sensitive keys
     entries: tuple[Entry, ...]
+    check_left: bool  # a Latin/Cyrillic key must not start inside a word
+    check_right: bool  # ... nor end inside one (stems extend instead)
 
 
 class Gazetteer:
@@ -178,7 +183,9 @@ class Gazetteer:
         self._automaton = ahocorasick.Automaton()
         merged: dict[str, list[_Key]] = {}
         for (text, stem, case), entries in table.items():
-            merged.setdefault(text, []).append(_Key(text, stem, case, tuple(entries)))
+            merged.setdefault(text, []).append(_Key(
+                text, stem, case, tuple(entries), not is_cjk(text[0]),
+                not stem and not is_cjk(text[-1]) and text[-1] != "-"))
         for word, key_list in merged.items():
             self._automaton.add_word(word, tuple(key_list))
         self._automaton.make_automaton()
@@ -189,22 +196,34 @@ class Gazetteer:
         low = lowered if lowered is not None else lower_same_length(text)
         n = len(low)
         raw: list[Match] = []
+        word = _WORD_CHARS
         for end_idx, keys in self._automaton.iter(low):
+            end = end_idx + 1
+            after = low[end] if end < n else ""
             for key in keys:
-                start = end_idx - len(key.text) + 1
-                end = end_idx + 1
-                first, last = key.text[0], key.text[-1]
-                if not is_cjk(first) and start > 0 and _is_word(low[start - 1]):
-                    continue
-                if key.stem:
-                    while end < n and _is_word(low[end]):
-                        end += 1
-                elif not is_cjk(last) and last != "-" and end < n and _is_word(low[end]):
-                    continue
+                start = end - len(key.text)
+                if key.check_left and start > 0:
+                    ch = low[start - 1]
+                    w = word.get(ch)
+                    if w is None:
+                        w = word[ch] = _is_word(ch)
+                    if w:
+                        continue
+                stop = end
+                if after:
+                    w = word.get(after)
+                    if w is None:
+                        w = word[after] = _is_word(after)
+                    if w:
+                        if key.stem:
+                            while stop < n and _is_word(low[stop]):
+                                stop += 1
+                        elif key.check_right:
+                            continue
                 if key.case is not None and text[start:start + len(key.case)] != key.case:
                     continue
                 for entry in key.entries:
-                    raw.append(Match(start, end, entry, key.text))
+                    raw.append(Match(start, stop, entry, key.text))
         return _resolve(raw)
 
 
@@ -252,10 +271,12 @@ def unit_keys(lang: str) -> list[tuple[str, str]]:
 
 @cache
 def _unit_keys(lang: str) -> list[tuple[str, str]]:
-    pairs: list[tuple[str, str]] = []
+    ranked: list[tuple[int, bool, str, str]] = []
     for u in units().units:
         for lg, keys in u.keys.items():
             if lg in (lang, "en"):
-                pairs.extend((unicodedata.normalize("NFKC", k), u.unit) for k in keys)
-    pairs.sort(key=lambda p: -len(p[0]))
-    return pairs
+                ranked.extend((-len(k), lg != lang, unicodedata.normalize("NFKC", k), u.unit)
+                              for k in keys)
+    # longest first; at equal length the document language's word beats the English one
+    ranked.sort(key=lambda r: (r[0], r[1]))
+    return [(k, unit) for _, _, k, unit in ranked]

@@ -1,7 +1,8 @@
 """Tracks and events of chosen vessels, ready for the report's track map.
 
 Positions are thinned to one mean point per (segment, 10-minute bin) — what the detectors
-see — and further to at most ``max_points`` per segment.
+see — and further to at most ``max_points`` per segment; a silence longer than
+``break_hours`` breaks the line, so gaps show as gaps.
 """
 
 from __future__ import annotations
@@ -33,11 +34,13 @@ def _labels(events: Sequence[Event], rows: list[dict[str, Any]]) -> dict[int, st
 
 def track_map_view(settings: Settings, events: Sequence[Event],
                    mmsis: Sequence[int] | None = None, selection: Selection | None = None,
-                   *, max_points: int = 1500, title: str = "") -> TrackMapView:
+                   *, max_points: int = 1500, break_hours: float = 1.0,
+                   title: str = "") -> TrackMapView:
     """Tracks of ``mmsis`` (default: the vessels of ``events``) and the events' markers."""
     wanted = sorted(set(mmsis) if mmsis else set(event_vessels(events)))
     events = [e for e in events if {int(v["mmsi"]) for v in e["vessels"]} & set(wanted)]
     store = MaritimeStore.for_home(settings.home)
+    break_bins = max(1, int(break_hours * 6))
     tracks: list[TrackView] = []
     if wanted:
         ids = ", ".join(str(int(m)) for m in wanted)
@@ -51,9 +54,14 @@ def track_map_view(settings: Settings, events: Sequence[Event],
                               f"({ids}) AND name IS NOT NULL GROUP BY mmsi")
         finally:
             eng.close()
-        segs: dict[int, dict[int, list[tuple[float, float]]]] = defaultdict(dict)
+        segs: dict[int, dict[tuple[int, int], list[tuple[float, float]]]] = defaultdict(dict)
+        part, last = 0, None
         for r in rows:
-            segs[int(r["mmsi"])].setdefault(int(r["seg"]), []).append(
+            key = (int(r["mmsi"]), int(r["seg"]))
+            if last is None or last[0] != key or int(r["bin"]) - last[1] > break_bins:
+                part += 1
+            last = (key, int(r["bin"]))
+            segs[key[0]].setdefault((key[1], part), []).append(
                 (round(float(r["lon"]), 5), round(float(r["lat"]), 5)))
         labels = _labels(events, named)
         for mmsi in wanted:

@@ -15,15 +15,16 @@ from sanctionwatch.report.world import load_world
 MARGIN_DEG = 0.5
 MIN_SPAN_DEG = 2.0
 MAX_LEGEND_TRACKS = 12
-# marker, colour and legend label per event type
+# marker, colour and legend label per event type, drawn bottom to top in this order
 MARKERS: dict[str, tuple[str, str, str]] = {
-    "encounter": ("X", "#9b2226", "encounter (possible ship-to-ship transfer)"),
     "loitering": ("s", "#ee9b00", "loitering"),
+    "identity": ("D", "#7b2cbf", "identity anomaly"),
     "gap": ("o", "#6c757d", "AIS gap (start)"),
     "port_visit": ("^", "#005f73", "port visit"),
-    "identity": ("D", "#7b2cbf", "identity anomaly"),
+    "encounter": ("X", "#9b2226", "encounter (possible ship-to-ship transfer)"),
     "sighting": ("*", "#000000", "sighting"),
 }
+HOLLOW = {"gap", "loitering"}
 PALETTE = ("#1f77b4", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf",
            "#bcbd22", "#ff7f0e", "#393b79", "#637939", "#843c39")
 
@@ -53,6 +54,10 @@ def track_figure(view: TrackMapView) -> Figure | None:
         ax.set_facecolor("#dbe9f6")
         for c in load_world().countries:
             for ring in c.polygons:
+                lo = [p[0] for p in ring]
+                la = [p[1] for p in ring]
+                if max(lo) < x0 or min(lo) > x1 or max(la) < y0 or min(la) > y1:
+                    continue  # off the map: keep the SVG small
                 ax.add_patch(Polygon(ring, closed=True, facecolor="#e9ecef",
                                      edgecolor="#8d99ae", linewidth=0.4))
         handles: list[Line2D] = []
@@ -65,16 +70,18 @@ def track_figure(view: TrackMapView) -> Figure | None:
                         linewidth=0.9, alpha=0.85)
             if n < MAX_LEGEND_TRACKS:
                 handles.append(Line2D([], [], color=colour, linewidth=1.2, label=t.label))
-        kinds = sorted({e.kind for e in view.events})
-        for kind in kinds:
-            marker, colour, _ = MARKERS.get(kind, ("P", "#343a40", kind))
+        order = list(MARKERS)
+        kinds = sorted({e.kind for e in view.events},
+                       key=lambda k: (order.index(k) if k in order else len(order), k))
+        for z, kind in enumerate(kinds):
+            marker, colour, label = MARKERS.get(kind, ("P", "#343a40", kind))
+            face = "none" if kind in HOLLOW else colour
             pts = [e for e in view.events if e.kind == kind]
-            ax.scatter([e.lon for e in pts], [e.lat for e in pts], marker=marker, s=46,
-                       facecolor=colour if kind != "gap" else "none", edgecolor=colour,
-                       linewidths=1.2, zorder=5)
+            ax.scatter([e.lon for e in pts], [e.lat for e in pts], marker=marker,
+                       s=70 if kind in HOLLOW else 46, facecolor=face, edgecolor=colour,
+                       linewidths=1.3, zorder=5 + z)
             handles.append(Line2D([], [], marker=marker, linestyle="none", color=colour,
-                                  markerfacecolor=colour if kind != "gap" else "none",
-                                  label=MARKERS.get(kind, ("", "", kind))[2]))
+                                  markerfacecolor=face, label=label))
         if len(view.tracks) > MAX_LEGEND_TRACKS:
             handles.insert(MAX_LEGEND_TRACKS, Line2D(
                 [], [], linestyle="none",

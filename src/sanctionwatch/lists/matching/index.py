@@ -98,13 +98,16 @@ class ScreeningIndex:
         self.gram_count: list[int] = []
         self.token_index: dict[str, list[int]] = defaultdict(list)
         self.ident_index: dict[str, list[int]] = defaultdict(list)
-        df: dict[str, int] = defaultdict(int)
-        for t in self.targets:
+        posting_sets: dict[str, set[int]] = defaultdict(set)
+        for ti, t in enumerate(self.targets):
             keys = {rom_key(text) if text.isascii() else text for name, _ in t.names
                     for reading in reading_words(name) for text, _ in reading}
             for key in keys:
-                df[key] += 1
-        self.idf = {key: idf_factor(n) for key, n in df.items() if n > 1}
+                posting_sets[key].add(ti)
+        # Which listed parties' names hold each token key, and its IDF weight factor.
+        self.postings = {key: frozenset(ts) for key, ts in posting_sets.items()}
+        self.idf = {key: idf_factor(len(ts)) for key, ts in posting_sets.items()
+                    if len(ts) > 1}
         for ti, t in enumerate(self.targets):
             for name, prop in t.names:
                 for form in name_forms(name, self.idf):
@@ -167,7 +170,7 @@ class ScreeningIndex:
                 continue
             cand = (self.target_forms[ti] if fis is None
                     else [(self.forms[fi][1], self.forms[fi][2]) for fi in fis])
-            scored = score_target(query, forms, target, cand)
+            scored = score_target(query, forms, target, cand, self.postings)
             if scored.score >= cutoff:
                 results.append(Result(target, scored.score, scored.score >= threshold,
                                       scored.features, _explain(scored, threshold)))

@@ -18,7 +18,12 @@ from rapidfuzz.distance import OSA, Indel
 
 from sanctionwatch.lists.matching.korean import family_keys, loose_key, rom_key, skeleton
 from sanctionwatch.lists.matching.text import Word, reading_words
-from sanctionwatch.lists.matching.vocab import GENERIC_WORDS, LIGHT_WORDS, PLACE_WORDS
+from sanctionwatch.lists.matching.vocab import (
+    FORMAL_WORDS,
+    GENERIC_WORDS,
+    LIGHT_WORDS,
+    PLACE_WORDS,
+)
 
 __all__ = ["LIGHT_WORDS", "NameForm", "NameMatch", "Tok", "compare", "name_forms"]
 
@@ -45,6 +50,7 @@ class Tok:
     acronym: bool = False
     number: bool = False
     place: bool = False
+    formal: bool = False
 
     @property
     def distinctive(self) -> bool:
@@ -104,7 +110,8 @@ def make_tokens(reading: list[str] | list[Word],
             weight *= GENERIC_FACTOR
         token_alts = _alt_keys(text, alts) if text.isascii() else frozenset({skel})
         out.append(Tok(text, key, skel, weight, is_family, light, generic, token_alts,
-                       number=text.isdigit(), place=text in PLACE_WORDS))
+                       number=text.isdigit(), place=text in PLACE_WORDS,
+                       formal=text in FORMAL_WORDS))
     return tuple(out)
 
 
@@ -163,7 +170,7 @@ def _acronym(name: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
         return toks
     t = toks[0]
     return (Tok(t.text, t.key, t.skel, t.weight, t.family, t.light, t.generic,
-                frozenset({t.text}), True, t.number, t.place),)
+                frozenset({t.text}), True, t.number, t.place, t.formal),)
 
 
 def name_forms(name: str, idf: Mapping[str, float] | None = None) -> list[NameForm]:

@@ -6,6 +6,7 @@ why it scored what it scored.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -144,7 +145,8 @@ def _years(dates: list[str]) -> set[int]:
     return {int(d[:4]) for d in dates if d[:4].isdigit()}
 
 
-def _name_rules(m: NameMatch, prop: str, target: Target, second: bool) -> list[str]:
+def _name_rules(m: NameMatch, prop: str, target: Target, second: bool,
+                postings: Mapping[str, frozenset[int]]) -> list[str]:
     """Multiplier features a name alignment earns (weak alias, family, organisation)."""
     rules = ["weak_alias"] if prop == "weakAlias" else []
     if target.korean:
@@ -154,7 +156,7 @@ def _name_rules(m: NameMatch, prop: str, target: Target, second: bool) -> list[s
         elif rule is not None:
             rules.append(rule)
     if target.schema != "Person":
-        rule = org_rule(m)
+        rule = org_rule(m, postings)
         if rule is not None:
             rules.append(rule)
         elif len(m.candidate.tokens) == 1 and m.candidate.tokens[0].acronym and (
@@ -164,7 +166,9 @@ def _name_rules(m: NameMatch, prop: str, target: Target, second: bool) -> list[s
 
 
 def score_target(query: Query, forms: list[NameForm], target: Target,
-                 cand_forms: list[tuple[NameForm, str]]) -> Scored:
+                 cand_forms: list[tuple[NameForm, str]],
+                 postings: Mapping[str, frozenset[int]] | None = None) -> Scored:
+    """Score one listed party; ``postings`` (token key → parties) from the index."""
     # Second factors and contradictions.
     qy, ty = _years(query.birth_dates), _years(target.birth_dates)
     dob_match = dob_far = dob_near = False
@@ -180,7 +184,7 @@ def score_target(query: Query, forms: list[NameForm], target: Target,
     for qf in forms:
         for cf, prop in cand_forms:
             m = compare(qf, cf)
-            rules = _name_rules(m, prop, target, second)
+            rules = _name_rules(m, prop, target, second, postings or {})
             s = m.score
             for rule in rules:
                 s *= WEIGHTS[rule]

@@ -10,18 +10,21 @@ English name. The tables are facts of usage written for this project.
 
 from __future__ import annotations
 
-# Legal-form and filler words: they count a quarter of their length.
-LIGHT_WORDS = frozenset({
+# Legal forms and function words: they never say which party is meant.
+FORMAL_WORDS = frozenset({
     "co", "company", "ltd", "limited", "corp", "corporation", "inc", "incorporated", "llc",
     "plc", "jsc", "ojsc", "cjsc", "oao", "zao", "ooo", "ao", "pao", "gmbh", "sa", "ag", "bv",
-    "the", "of", "and", "for", "de", "al", "el", "trading", "group", "general", "llp", "in",
-    "pte", "pty", "sdn", "bhd", "srl", "fze", "fzco", "fzc", "lp",
+    "llp", "pte", "pty", "sdn", "bhd", "srl", "fze", "fzco", "fzc", "lp",
+    "the", "of", "and", "for", "de", "al", "el", "in",
 })
+# Light words count a quarter of their length: legal forms plus the commonest sector words.
+LIGHT_WORDS = FORMAL_WORDS | {"trading", "group", "general"}
 
 # Industry, institutional and place words: many parties share them.
 SECTOR_WORDS = frozenset({
     # activity and institution
-    "bank", "banking", "trade", "trader", "traders", "import", "export", "imports", "exports",
+    "bank", "banking", "trade", "jv", "technical", "trader", "traders", "import", "export",
+    "imports", "exports",
     "shipping", "ship", "ships", "marine", "maritime", "ocean", "sea", "navigation",
     "transport", "transportation", "logistics", "lines", "line", "freight", "tanker",
     "industry", "industries", "industrial", "enterprise", "enterprises", "holding",

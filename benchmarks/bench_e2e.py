@@ -51,10 +51,6 @@ TEMPLATES = [
     ("ru", "date {y}-{m:02d}-{d:02d}\nКНДР поставила России {n} снарядов в {y} году, сообщили "
            "официальные лица."),
 ]
-FILLER = ("analysts weather harbour cranes convoy inspection registry insurance broker "
-          "satellite pass cloud cover berth warehouse rail spur customs ledger invoice "
-          "manifest route schedule crew rotation fuel price market exchange rate bulletin "
-          "statement interview archive photograph").split()
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December"]
 DMONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
@@ -82,11 +78,10 @@ def _doc(rnd: random.Random, i: int) -> str:
     text = tpl.format(y=2024, m=m, d=rnd.randrange(1, 28), n=n, k=rnd.randrange(1, 5),
                       nde=f"{n:,}".replace(",", "."), nfr=f"{n:,}".replace(",", " "),
                       month=MONTHS[m - 1], dmonth=DMONTHS[m - 1], fmonth=FMONTHS[m - 1])
-    # Independent reporting words things differently: add unrelated background sentences
-    # so that the near-duplicate detector does not (rightly) collapse templated texts.
-    filler = " ".join(
-        " ".join(rnd.choice(FILLER) for _ in range(rnd.randrange(8, 16))).capitalize() + "."
-        for _ in range(rnd.randrange(4, 8)))
+    # Independent reports differ in their wording; templated texts would (rightly) be
+    # collapsed as near-duplicates, so each gets a block of random file numbers — digits
+    # only, so the language of the document is unchanged.
+    filler = " ".join(f"{rnd.randrange(10**6):06d}" for _ in range(rnd.randrange(30, 60)))
     return f"{text}\n{filler}\nReference {i}."
 
 

@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any, cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -64,6 +65,7 @@ class FindingListing:
     views: list[FindingView] = field(default_factory=list)
     cited: list[CitedItem] = field(default_factory=list)
     withheld: int = 0  # findings that exist but that this principal may not see
+    ais_events: list[dict[str, Any]] = field(default_factory=list)  # behind visible findings
 
 
 @dataclass
@@ -189,6 +191,8 @@ def finding_listing(session: Session, principal: Principal, *, context: str,
         out.cited.append(CitedItem(refs[e], e, item.ledger_seq, not vis[e].content))
     for rec in visible:
         members = data.members[rec.id]
+        out.ais_events.extend(cast(dict[str, Any], m.extra["ais_event"]) for m in members
+                              if isinstance(m.extra, dict) and m.extra.get("ais_event"))
         key = FindingKey(type=rec.type, from_country=rec.from_country,
                          to_country=rec.to_country, subject=rec.subject)
         a = assess(key, [_incident(m) for m in members],

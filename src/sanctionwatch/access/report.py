@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from sanctionwatch.access.errors import AccessDenied
 from sanctionwatch.access.findings import finding_listing
 from sanctionwatch.access.policy import Principal, audience_principal
+from sanctionwatch.config import Settings
 from sanctionwatch.findings.grading import Policy
 from sanctionwatch.ledger.append import append
 from sanctionwatch.ledger.checkpoint import check_against_log, new_checkpoint, parse_checkpoint
@@ -53,7 +54,8 @@ def build_report_model(session: Session, producer: Principal, audience: str, *,
                        at: datetime, period: str | None = None,
                        checkpoint: dict[str, Any] | None = None,
                        include_unconfirmed: bool = False, policy: Policy | None = None,
-                       notified_barrels: Decimal | None = None) -> ReportModel:
+                       notified_barrels: Decimal | None = None,
+                       settings: Settings | None = None) -> ReportModel:
     """The redacted model of one report. ``checkpoint`` (a signed checkpoint file's
     content) must match this log; without one an unsigned checkpoint of the log as it is
     now is used."""
@@ -91,12 +93,18 @@ def build_report_model(session: Session, producer: Principal, audience: str, *,
         "appears only as its hash commitment, with an inclusion proof against the "
         "signed ledger checkpoint in the annex.",
     ]
+    tracks = None
+    if settings is not None and listing.ais_events:
+        from sanctionwatch.maritime.trackdata import track_map_view
+
+        tracks = track_map_view(settings, listing.ais_events,
+                                title="Vessels in the maritime findings")
     model = ReportModel(
         title="sanctionwatch report" + (f" {period}" if period else ""),
         audience=audience.lower() if key != "state" else audience.upper(),
         audience_label=label, period=period, generated_at=utc(at), summary=summary,
         findings=listing.views, caps=caps, checkpoint=_checkpoint_view(checkpoint),
-        proofs=proofs)
+        proofs=proofs, tracks=tracks)
     append(session, "report.generated",
            {"audience": model.audience, "period": period, "by": producer.name,
             "findings": [f.id for f in listing.views], "checkpoint_size": size,

@@ -250,7 +250,7 @@ def report_cmd(app: AppContext, audience: str, formats: str, out_dir: Path, peri
         model = build_report_model(session, who, audience, at=at, period=period,
                                    checkpoint=checkpoint,
                                    include_unconfirmed=include_unconfirmed,
-                                   policy=_policy(app))
+                                   policy=_policy(app), settings=app.settings)
     try:
         written = write_report(model, out_dir, tuple(f.strip() for f in formats.split(",")
                                                      if f.strip()))

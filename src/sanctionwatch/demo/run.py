@@ -175,7 +175,8 @@ def write_reports(settings: Settings, engine: Engine, checkpoint: Path,
         folder = settings.home / "reports" / audience
         with transaction(engine) as session:
             coordinator = principal_for(session, "coordinator")
-            model = build_report_model(session, coordinator, audience, at=at, checkpoint=cp)
+            model = build_report_model(session, coordinator, audience, at=at, checkpoint=cp,
+                                       settings=settings)
         write_report(model, folder)
         out[audience] = str(folder)
         say(f"{audience} report: {len(model.findings)} finding(s) -> {folder}")

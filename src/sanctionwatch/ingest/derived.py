@@ -34,15 +34,17 @@ def incident_id(evidence_id: str, ordinal: int, digest: str) -> str:
 
 
 def store_incidents(session: Session, item: EvidenceItem, incidents: list[Incident], *,
-                    source: str = "extract") -> list[IncidentRecord]:
-    """Insert ``incidents`` for ``item`` and ledger them (one batch)."""
+                    source: str = "extract",
+                    extras: list[dict[str, object]] | None = None) -> list[IncidentRecord]:
+    """Insert ``incidents`` for ``item`` and ledger them (one batch). ``extras`` (one
+    mapping per incident) keeps source-specific detail, e.g. the AIS event behind it."""
     now = now_utc()
     rows: list[IncidentRecord] = []
     events: list[tuple[str, dict[str, object], str | None]] = []
     for n, inc in enumerate(incidents):
         digest = incident_digest(inc)
         iid = incident_id(item.id, n, digest)
-        extra: dict[str, object] = {}
+        extra: dict[str, object] = dict(extras[n]) if extras else {}
         if inc.vessels:
             extra["vessels"] = list(inc.vessels)
         if inc.entities:

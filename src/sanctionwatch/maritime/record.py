@@ -40,16 +40,28 @@ class RecordResult:
     by_item: dict[str, int] = field(default_factory=dict)
 
 
+def _event_extra(e: dict[str, Any]) -> dict[str, Any]:
+    """What a report's track map needs of the event behind an incident."""
+    return {"type": e["type"], "rule": e["rule"], "start": e.get("start"),
+            "end": e.get("end"), "lat": e.get("lat"), "lon": e.get("lon"),
+            "port": e.get("port"),
+            "vessels": [{"mmsi": v.get("mmsi"), "imo": v.get("imo"), "name": v.get("name")}
+                        for v in e["vessels"]]}
+
+
 def record_events(db: Engine, events: Iterable[dict[str, Any]],
                   designated: Sequence[DesignatedVessel] = ()) -> RecordResult:
     """Store the incidents of ``events`` (see :func:`events_to_incidents`)."""
     result = RecordResult()
     by_item: dict[str, list[Incident]] = defaultdict(list)
-    for inc in events_to_incidents(events, designated):
-        if inc.evidence_id:
-            by_item[inc.evidence_id].append(inc)
-        else:
-            result.without_evidence += 1
+    event_of: dict[int, dict[str, Any]] = {}
+    for event in events:
+        for inc in events_to_incidents([event], designated):
+            if inc.evidence_id:
+                by_item[inc.evidence_id].append(inc)
+                event_of[id(inc)] = event
+            else:
+                result.without_evidence += 1
     with transaction(db) as session:
         for evidence_id in sorted(by_item):
             with system_scope("AIS incidents: citing item and incidents already recorded"):
@@ -69,7 +81,9 @@ def record_events(db: Engine, events: Iterable[dict[str, Any]],
                     continue
                 seen.add(key)
                 new.append(inc)
-            rows = store_incidents(session, item, new, source=SOURCE)
+            rows = store_incidents(session, item, new, source=SOURCE,
+                                   extras=[{"ais_event": _event_extra(event_of[id(i)])}
+                                           for i in new])
             result.recorded += len(rows)
             result.incident_ids.extend(r.id for r in rows)
             if rows:

@@ -39,6 +39,13 @@ _OTHER = re.compile(r"(?:\bother|\bandere[nr]?|\bautres|\bd'autres|\botros|\botr
                     r"\bдруги[еххм]|\bпроч[иеху]+|기타|그 밖의|その他の?|其他)\s*$", re.I)
 
 
+_RELATIVE = re.compile(r",\s*(?:some of |most of |part of |many of |all of )?(?:which|whom|"
+                       r"who|that)\b|,\s*(?:von denen|die|der|das|welche)\s|"
+                       r",\s*(?:dont|qui|lesquel\w*)\s|,\s*(?:algun\w* de )?(?:los|las) "
+                       r"cuales\b|,\s*(?:que|quienes)\s|,\s*(?:часть )?(?:которы\w*|из которых)",
+                       re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class Draft:
     type: str
@@ -94,7 +101,15 @@ def _direction(facts: SentenceFacts, itype: str, pos: int, hit: ItemHit | None,
                lang: str) -> list[tuple[str | None, str | None]]:
     ms = [c for c in facts.countries if not c.based and c.role != "against"]
     trig_kind, trig_pos = _nearest_cue(facts, _TRIGGERS.get(itype, ("give", "get")), pos)
-    to_c = [c.iso2 for c in ms if c.role == "to"]
+    to_m = [c for c in ms if c.role == "to"]
+    if to_m:
+        # "…, some of which were deployed to X", "…, die später nach X gingen": a
+        # relative clause after the claim tells the goods' later fate, not the recipient
+        text, off = facts.sentence.text, facts.sentence.start
+        kept = [c for c in to_m if not (c.start > pos and _RELATIVE.search(
+            text[pos - off:c.start - off]))]
+        to_m = kept
+    to_c = [c.iso2 for c in to_m]
     from_c = [c.iso2 for c in ms if c.role == "from"]
     origin = _origin_adjective(facts, hit, lang) if hit else None
     subj = first_subject(ms, trig_pos if trig_kind else pos, lang)

@@ -138,9 +138,12 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
     out: list[Draft] = []
     prev_kp = False
     flag_hint: str | None = None
+    designated_notes: list[int] = []
     for i, facts in enumerate(all_facts):
         isos = facts.iso_set()
         kp_here = KP in isos
+        if facts.has("designated"):
+            designated_notes.append(i)
         flag_hint = _flag_hint(facts) or flag_hint
         deniers = _is_denial(facts)
         if not (kp_here or (prev_kp and not (isos - {KP}) - {"RU", "CN"})):
@@ -162,9 +165,42 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
         if _negated(facts):
             continue
         out.extend(drafts)
-        if facts.has("designated"):
+        if facts.has("designated") and drafts:
             out.extend(_designated(drafts))
+            designated_notes.remove(i)
+    out.extend(_designated_note(out, designated_notes))
     return _victims_nearby(_amounts_from_next(out, all_facts, lang), all_facts)
+
+
+def _designated_note(drafts: list[Draft], notes: list[int]) -> list[Draft]:
+    """Bounded discourse context for designation: a sentence that only stresses that a
+    vessel or entity is UN-designated ("The tanker was designated by the UN sanctions
+    committee in March.", "なお、…は制裁対象に指定された船舶です") marks the claims of the
+    nearest claim sentence among the three before it (or, failing that, the next one)."""
+    out: list[Draft] = []
+    done: set[int] = set()
+    claimed = sorted({d.sentence_index for d in drafts if d.stance != "denied"})
+    for i in notes:
+        before = [j for j in claimed if i - 3 <= j < i]
+        after = [j for j in claimed if i < j <= i + 1]
+        target = before[-1] if before else (after[0] if after else None)
+        if target is None or target in done:
+            continue
+        done.add(target)
+        out.extend(_designated([_side_from_doc(d, drafts) for d in drafts
+                                if d.sentence_index == target and d.stance != "denied"]))
+    return out
+
+
+def _side_from_doc(d: Draft, drafts: list[Draft]) -> Draft:
+    """An unknown side taken from a claim of the same kind that names it."""
+    if d.from_ is None:
+        e = next((e for e in drafts if e.type == d.type and e.to == d.to and e.from_), None)
+        return replace(d, from_=e.from_) if e else d
+    if d.to is None:
+        e = next((e for e in drafts if e.type == d.type and e.from_ == d.from_ and e.to), None)
+        return replace(d, to=e.to) if e else d
+    return d
 
 
 def _located(facts: SentenceFacts) -> list[str]:

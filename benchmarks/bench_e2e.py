@@ -20,9 +20,10 @@ import random
 import resource
 import tempfile
 import time
-import uuid
 from pathlib import Path
 from typing import Any
+
+from common import fresh_pg_schema
 
 from sanctionwatch.access.findings import finding_listing
 from sanctionwatch.access.release import record_release
@@ -62,15 +63,6 @@ ORIGINATORS = [("KR", "members", "originator"), ("US", "rel:KR,US", "members"),
                ("Open Digest", "public", "public")]
 
 
-def _fresh_schema(base: str) -> str:
-    import psycopg
-
-    schema = "bench_" + uuid.uuid4().hex[:10]
-    with psycopg.connect(base, autocommit=True) as conn:
-        conn.execute(f'CREATE SCHEMA "{schema}"')
-    return f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}"
-
-
 def _doc(rnd: random.Random, i: int) -> str:
     lang, tpl = rnd.choice(TEMPLATES)
     m = rnd.randrange(1, 13)
@@ -95,7 +87,7 @@ def main() -> None:
     times: dict[str, float] = {}
     out: dict[str, Any] = {"benchmark": "e2e", "docs": args.docs}
     with tempfile.TemporaryDirectory() as tmp:
-        url = _fresh_schema(args.database_url) if args.database_url else None
+        url = fresh_pg_schema(args.database_url) if args.database_url else None
         settings = load_settings({"SANCTIONWATCH_PROGRESS": "0"}, home=Path(tmp) / "ws",
                                  database_url=url)
         engine = get_engine(settings)

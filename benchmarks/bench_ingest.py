@@ -14,8 +14,9 @@ import json
 import platform
 import tempfile
 import time
-import uuid
 from pathlib import Path
+
+from common import fresh_pg_schema
 
 from sanctionwatch.config import load_settings
 from sanctionwatch.ingest.hooks import derived_records
@@ -32,15 +33,6 @@ TEMPLATES = [
 ]
 
 
-def _fresh_schema(base: str) -> str:
-    import psycopg
-
-    schema = "bench_" + uuid.uuid4().hex[:10]
-    with psycopg.connect(base, autocommit=True) as conn:
-        conn.execute(f'CREATE SCHEMA "{schema}"')
-    return f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}"
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--docs", type=int, default=1000)
@@ -53,7 +45,7 @@ def main() -> None:
         for i in range(args.docs):
             text = TEMPLATES[i % len(TEMPLATES)].format(i=i, n=1000 + i, y=2015 + i % 10)
             (folder / f"doc-{i:05d}.txt").write_text(text, "utf-8")
-        url = _fresh_schema(args.database_url) if args.database_url else None
+        url = fresh_pg_schema(args.database_url) if args.database_url else None
         settings = load_settings({"SANCTIONWATCH_PROGRESS": "0"}, home=Path(tmp) / "ws",
                                  database_url=url)
         if args.no_extract:

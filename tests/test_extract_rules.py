@@ -165,3 +165,62 @@ def test_transfer_count_in_next_sentence() -> None:
             "transfer. This happened at least three times that year.")
     out = [i for i in _wire(text, "en") if i["type"] == "ship_to_ship_transfer"]
     assert [(i["quantity"], i["unit"]) for i in out] == [(3, "transfers")], out
+
+
+# --- issue 5, third round -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text", "to"), [
+    ("en", "North Korea reportedly supplied rifles to Burkina Faso, some of which were "
+           "later sent to a UN mission in Mali.", "BF"),
+    ("en", "North Korea delivered rocket launchers to Nigeria, which passed them on to "
+           "the Sudanese army.", "NG"),
+    ("de", "Nordkorea lieferte Gewehre an Algerien, die später nach Tunesien gingen.", "DZ"),
+    ("fr", "La Corée du Nord a livré des obus au Cameroun, dont une partie aurait été "
+           "envoyée au Tchad.", "CM"),
+])
+def test_relative_clause_is_not_the_recipient(lang: str, text: str, to: str) -> None:
+    out = [i for i in _wire(text, lang) if i["type"] == "arms_transfer"]
+    assert out, text
+    assert {i["to"] for i in out} == {to}, out
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The tanker Sea Lark took part in a ship-to-ship transfer of oil with a North "
+           "Korean vessel in May. The Sea Lark was designated by the UN sanctions committee "
+           "last year."),
+    ("ja", "北朝鮮船籍のタンカー「SEA LARK」が公海上で瀬取りを行った疑いがある。"
+           "なお、同船は国連安保理の制裁対象に指定された船舶です。"),
+    ("ko", "북한 유조선 바다호가 공해상에서 선박 간 환적을 한 것으로 보인다. "
+           "이 선박은 유엔 제재 대상 선박이다."),
+])
+def test_designation_stated_in_a_separate_sentence(lang: str, text: str) -> None:
+    out = _wire(text, lang)
+    types = [i["type"] for i in out]
+    assert "ship_to_ship_transfer" in types, out
+    assert "designated_entity_activity" in types, out
+    sts = next(i for i in out if i["type"] == "ship_to_ship_transfer")
+    des = next(i for i in out if i["type"] == "designated_entity_activity")
+    assert (des["from"], des["to"]) == (sts["from"], sts["to"])
+
+
+def test_designation_note_without_a_claim_adds_nothing() -> None:
+    text = ("The weather was calm in Pyongyang. The tanker Sea Lark was designated by the UN "
+            "sanctions committee last year.")
+    assert _wire(text, "en") == []
+
+
+@pytest.mark.parametrize(("lang", "text", "to"), [
+    ("en", "North Korea shipped rifles to Burkina Faso in 2019.", "BF"),
+    ("en", "North Korea exported rocket launchers to Uzbekistan.", "UZ"),
+    ("de", "Nordkorea lieferte Raketenwerfer nach Simbabwe.", "ZW"),
+    ("es", "Corea del Norte envió fusiles a Nicaragua.", "NI"),
+    ("ru", "КНДР поставила винтовки в Венесуэлу.", "VE"),
+    ("fr", "La Corée du Nord a livré des obus au Nigeria.", "NG"),
+    ("ko", "북한이 짐바브웨에 소총을 제공했다.", "ZW"),
+    ("ja", "北朝鮮がジンバブエに小銃を供与した。", "ZW"),
+    ("zh", "朝鲜向津巴布韦提供了步枪。", "ZW"),
+])
+def test_countries_beyond_the_core_list(lang: str, text: str, to: str) -> None:
+    out = _wire(text, lang)
+    assert ("arms_transfer", "KP", to) in _pairs(out), out

@@ -66,3 +66,18 @@ def test_case_sensitive_key_and_word_boundaries() -> None:
     assert "US" in {m.entry.value for m in en.scan("the US said")}
     # 'russian' must not match inside another word
     assert not [m for m in en.scan("prussianblue") if m.entry.layer == "country"]
+
+
+def test_every_iso_country_has_an_english_name() -> None:
+    """Every ISO 3166-1 code is in the gazetteer with an English key, except Jersey and
+    Guernsey (their names are also parts of 'New Jersey' / common nouns)."""
+    raw = resources.files("sanctionwatch.knowledge").joinpath(
+        "data", "iso3166.csv").read_text(encoding="utf-8")
+    codes = {row[0] for row in csv.reader(
+        line for line in raw.splitlines() if line and not line.startswith("#"))} - {"code"}
+    have = {c.iso2: c for c in gazetteer.countries().countries}
+    missing = codes - set(have) - {"JE", "GG"}
+    assert not missing, sorted(missing)
+    assert all(have[c].names.get("en") for c in codes & set(have)), \
+        [c for c in codes & set(have) if not have[c].names.get("en")]
+    assert set(have) <= codes | {"XK"}

@@ -119,6 +119,9 @@ def _ym(year: int, month: int | None) -> str:
     return f"{year:04d}" if month is None else f"{year:04d}-{month:02d}"
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _month_before(ref: DocDate, month: int) -> int:
     """The year of the most recent ``month`` not after the reference date."""
     if ref.month is None or month <= ref.month:
@@ -128,6 +131,8 @@ def _month_before(ref: DocDate, month: int) -> int:
 
 def event_when(sentence: str, ref: DocDate | None) -> str | None:
     """YYYY or YYYY-MM of the event a sentence reports, or None."""
+    if ref is None and "元年" not in sentence and _DIGIT.search(sentence) is None:
+        return None  # without digits only relative dates remain, and nothing anchors them
     if _SINCE.search(sentence):
         return None
     found: set[str] = set()

@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from sanctionwatch.cli.context import AppContext, UserError, emit_json, pass_app
+from sanctionwatch.cli.progress import progress_status
 
 _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 
@@ -35,21 +36,22 @@ def _do_import(app: AppContext, path: Path | None, kind: str, dataset: str,
     s = app.settings
     generated = None
     try:
-        if kind == "packaged":
-            path = packaged_path()
-            header, entities = load_packaged()
-            generated = header.get("generated")
-        elif kind == "un-xml" and path is not None:
-            parsed = parse_un_xml(path, max_bytes=s.max_xml_bytes)
-            entities, generated = parsed.entities, parsed.generated
-        elif kind == "ftm" and path is not None:
-            entities = parse_ftm(path, max_bytes=s.max_file_bytes)
-        elif path is not None:
-            entities = parse_vessels_csv(path, max_bytes=s.max_file_bytes)
-        assert path is not None
-        sha = hashlib.sha256(path.read_bytes()).hexdigest()
-        result = import_entities(app.engine, dataset, entities, source_format=kind,
-                                 sha256=sha, filename=path.name, generated=generated)
+        with progress_status(s.progress and not as_json, f"importing the {kind} list"):
+            if kind == "packaged":
+                path = packaged_path()
+                header, entities = load_packaged()
+                generated = header.get("generated")
+            elif kind == "un-xml" and path is not None:
+                parsed = parse_un_xml(path, max_bytes=s.max_xml_bytes)
+                entities, generated = parsed.entities, parsed.generated
+            elif kind == "ftm" and path is not None:
+                entities = parse_ftm(path, max_bytes=s.max_file_bytes)
+            elif path is not None:
+                entities = parse_vessels_csv(path, max_bytes=s.max_file_bytes)
+            assert path is not None
+            sha = hashlib.sha256(path.read_bytes()).hexdigest()
+            result = import_entities(app.engine, dataset, entities, source_format=kind,
+                                     sha256=sha, filename=path.name, generated=generated)
     except ListError as exc:
         raise UserError(str(exc)) from exc
     if as_json:

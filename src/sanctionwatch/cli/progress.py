@@ -21,3 +21,13 @@ def progress_over(enabled: bool, total: int, label: str) -> Iterator[Callable[[A
     with Progress(*columns, console=console, transient=True) as bar:
         task = bar.add_task(label, total=total)
         yield lambda _result: bar.advance(task)
+
+
+@contextmanager
+def progress_status(enabled: bool, label: str) -> Iterator[None]:
+    """A spinner on stderr for one step that can take more than a second."""
+    if not enabled:
+        yield
+        return
+    with Console(stderr=True).status(label):
+        yield

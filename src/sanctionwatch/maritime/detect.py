@@ -289,7 +289,7 @@ def run_detectors(engine: Engine, th: Thresholds,
     if unknown:
         raise ValueError(f"unknown detector(s) {sorted(unknown)}; choose from {DETECTORS}")
     book = VesselBook(engine.query(sql.identity_history()), designated)
-    for name, query in sql.prepared(th):
+    for name, query in sql.prepared(th, from_bins=engine.use_bins):
         engine.materialize(name, query)
     events: list[Event] = []
     for name in detectors:

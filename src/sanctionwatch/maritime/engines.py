@@ -36,6 +36,22 @@ class Selection:
             parts.append(f"lon >= {x0} AND lon <= {x1} AND lat >= {y0} AND lat <= {y1}")
         return " AND ".join(parts)
 
+    def bin_where(self, step: int) -> str | None:
+        """The same selection on whole bins of ``step`` seconds, or None when it cannot be
+        expressed exactly on bins (a bounding box, or a time bound inside a bin)."""
+        if self.bbox is not None:
+            return None
+        parts = ["true"]
+        if self.since is not None:
+            if int(self.since) % step:
+                return None
+            parts.append(f"bin >= {int(self.since) // step}")
+        if self.until is not None:
+            if int(self.until) % step:
+                return None
+            parts.append(f"bin < {int(self.until) // step}")
+        return " AND ".join(parts)
+
     def static_where(self) -> str:
         parts = ["true"]
         if self.since is not None:
@@ -57,6 +73,7 @@ def helper_tables() -> dict[str, pa.Table]:
 
 class Engine(Protocol):
     name: str
+    use_bins: bool
 
     def materialize(self, name: str, sql: str) -> None: ...
 
@@ -76,13 +93,21 @@ class DuckDBEngine:
 
     def __init__(self, positions_dir: Path, statics_dir: Path, selection: Selection,
                  *, threads: int | None = None, memory_limit: str | None = None,
-                 positions: pa.Table | None = None, statics: pa.Table | None = None) -> None:
+                 positions: pa.Table | None = None, statics: pa.Table | None = None,
+                 bins_dir: Path | None = None, bin_step: int = 600) -> None:
         import duckdb
 
         self.con = duckdb.connect()
         self.con.execute("SET preserve_insertion_order = false")
         if threads:
             self.con.execute(f"SET threads = {int(threads)}")
+        bin_where = selection.bin_where(bin_step) if bins_dir is not None else None
+        self.use_bins = bins_dir is not None and positions is None and bin_where is not None
+        if self.use_bins and bins_dir is not None:
+            glob = (bins_dir / "day=*" / "*.parquet").as_posix()
+            self.con.execute(f"CREATE TEMP VIEW bins AS SELECT seg, bin, n, t0, t1, slat, slon, "
+                             f"ssog, nsog FROM read_parquet('{glob}', hive_partitioning = false)"
+                             f" WHERE {bin_where}")
         if memory_limit:
             self.con.execute(f"SET memory_limit = '{memory_limit}'")
         for name, table in helper_tables().items():
@@ -129,9 +154,16 @@ class SparkEngine:
     name = "spark"
 
     def __init__(self, spark: Any, positions_dir: Path, statics_dir: Path,
-                 selection: Selection) -> None:
+                 selection: Selection, *, bins_dir: Path | None = None,
+                 bin_step: int = 600) -> None:
         self.spark = spark
         self.cached: list[tuple[str, Any]] = []
+        bin_where = selection.bin_where(bin_step) if bins_dir is not None else None
+        self.use_bins = bins_dir is not None and bin_where is not None
+        if self.use_bins and bins_dir is not None:
+            spark.read.parquet(bins_dir.as_posix()).createOrReplaceTempView("bins_all")
+            spark.sql(f"CREATE OR REPLACE TEMP VIEW bins AS SELECT seg, bin, n, t0, t1, slat, "
+                      f"slon, ssog, nsog FROM bins_all WHERE {bin_where}")
         for name, table in helper_tables().items():
             spark.createDataFrame(table.to_pandas()).createOrReplaceTempView(name)
         if any(positions_dir.glob("day=*/*.parquet")):
@@ -168,7 +200,7 @@ class SparkEngine:
             frame.unpersist()
         self.cached.clear()
         for view in ("pos", "stat", "positions", "statics", "shore_grid", "port_cells",
-                     "cell_offsets"):
+                     "cell_offsets", "bins", "bins_all"):
             self.spark.catalog.dropTempView(view)
 
 

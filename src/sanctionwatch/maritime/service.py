@@ -26,7 +26,8 @@ from sanctionwatch.maritime.engines import DuckDBEngine, Selection, SparkEngine
 from sanctionwatch.maritime.models import AisBatch, Sighting
 from sanctionwatch.maritime.nmea import read_nmea
 from sanctionwatch.maritime.reference import Thresholds, default_thresholds
-from sanctionwatch.maritime.storage import MaritimeStore
+from sanctionwatch.maritime.sql import bin_seconds
+from sanctionwatch.maritime.storage import BIN_SECONDS, MaritimeStore
 from sanctionwatch.maritime.tabular import MappingError, read_csv, read_jsonl, read_parquet
 from sanctionwatch.store.db import transaction
 from sanctionwatch.store.models import EvidenceItem
@@ -161,15 +162,20 @@ def detect(settings: Settings, selection: Selection, *, engine: str = "duckdb",
     """Run the detectors over the workspace's stored positions."""
     th = thresholds or default_thresholds()
     store = MaritimeStore.for_home(settings.home)
+    # the bins written at ingest serve when they cover every positions file and use this
+    # run's bin length; otherwise (older workspace, other resample step) positions are binned
+    step = bin_seconds(th)
+    bins = store.bins_dir if step == BIN_SECONDS and store.bins_complete() else None
     if engine == "duckdb":
         eng: DuckDBEngine | SparkEngine = DuckDBEngine(
-            store.positions_dir, store.statics_dir, selection)
+            store.positions_dir, store.statics_dir, selection, bins_dir=bins, bin_step=step)
     elif engine == "spark":
         if spark is None:
             from sanctionwatch.maritime.engines import local_spark
 
             spark = local_spark()
-        eng = SparkEngine(spark, store.positions_dir, store.statics_dir, selection)
+        eng = SparkEngine(spark, store.positions_dir, store.statics_dir, selection,
+                          bins_dir=bins, bin_step=step)
     else:
         raise AisError(f"unknown engine {engine!r}; use duckdb or spark")
     try:

@@ -47,12 +47,23 @@ def bin_seconds(th: Thresholds) -> int:
     return int(th.encounter.resample_minutes * 60)
 
 
-def prepared(th: Thresholds) -> list[tuple[str, str]]:
-    """Relations the engine materialises, in order, before running detectors."""
+def prepared(th: Thresholds, from_bins: bool = False) -> list[tuple[str, str]]:
+    """Relations the engine materialises, in order, before running detectors.
+
+    ``from_bins``: reduce the ``bins`` view (per-file (segment, bin) sums written at
+    ingest, see ``storage.bin_table``) instead of scanning every position in ``pos``."""
     step = bin_seconds(th)
-    track = f"""
+    if from_bins:
+        track = """
+SELECT seg, bin, SUM(n) AS n, MIN(t0) AS t0, MAX(t1) AS t1, SUM(slat) / SUM(n) AS lat,
+  SUM(slon) / SUM(n) AS lon, CASE WHEN SUM(nsog) > 0 THEN SUM(ssog) / SUM(nsog) END AS sog
+FROM bins GROUP BY seg, bin
+"""
+    else:
+        track = f"""
 SELECT seg, CAST(floor(t / {step}) AS BIGINT) AS bin,
-  COUNT(*) AS n, MIN(t) AS t0, MAX(t) AS t1, AVG(lat) AS lat, AVG(lon) AS lon, AVG(sog) AS sog
+  COUNT(*) AS n, MIN(t) AS t0, MAX(t) AS t1, SUM(lat) / COUNT(*) AS lat,
+  SUM(lon) / COUNT(*) AS lon, CASE WHEN COUNT(sog) > 0 THEN SUM(sog) / COUNT(sog) END AS sog
 FROM pos GROUP BY seg, CAST(floor(t / {step}) AS BIGINT)
 """
     moves = f"""

@@ -11,6 +11,7 @@ import click
 
 from sanctionwatch.cli.context import AppContext, UserError, emit_json, pass_app
 from sanctionwatch.cli.progress import progress_status
+from sanctionwatch.jsonlimits import NestingError, loads_limited
 
 _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 
@@ -45,7 +46,8 @@ def _do_import(app: AppContext, path: Path | None, kind: str, dataset: str,
                 parsed = parse_un_xml(path, max_bytes=s.max_xml_bytes)
                 entities, generated = parsed.entities, parsed.generated
             elif kind == "ftm" and path is not None:
-                entities = parse_ftm(path, max_bytes=s.max_file_bytes)
+                entities = parse_ftm(path, max_bytes=s.max_file_bytes,
+                                     max_nesting=s.max_nesting)
             elif path is not None:
                 entities = parse_vessels_csv(path, max_bytes=s.max_file_bytes)
             assert path is not None
@@ -186,7 +188,10 @@ def screen_cmd(app: AppContext, name: str | None, schema: str, birth_date: str |
                 if not line.strip():
                     continue
                 try:
-                    example = json.loads(line)
+                    example = loads_limited(line, app.settings.max_nesting,
+                                            f"{batch.name} line {lineno}")
+                except NestingError as exc:
+                    raise UserError(str(exc)) from exc
                 except json.JSONDecodeError as exc:
                     raise UserError(f"{batch.name} line {lineno}: invalid JSON ({exc.msg})") \
                         from exc

@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from sanctionwatch.jsonlimits import DEFAULT_MAX_NESTING, NestingError, loads_limited
 from sanctionwatch.lists.entities import Entity, squash
 from sanctionwatch.lists.errors import ListError
 
@@ -61,7 +62,8 @@ def _clean(data: dict[str, Any], where: str) -> Entity:
     return {"id": out["id"], "schema": out["schema"], "properties": out["properties"]}
 
 
-def parse_ftm(path: Path, *, max_bytes: int) -> list[Entity]:
+def parse_ftm(path: Path, *, max_bytes: int,
+              max_nesting: int = DEFAULT_MAX_NESTING) -> list[Entity]:
     """Read a FollowTheMoney JSON-lines file (one entity per line)."""
     raw = _read(path, max_bytes)
     try:
@@ -75,7 +77,9 @@ def parse_ftm(path: Path, *, max_bytes: int) -> list[Entity]:
             continue
         where = f"{path.name} line {lineno}"
         try:
-            data = json.loads(line)
+            data = loads_limited(line, max_nesting, where)
+        except NestingError as exc:
+            raise ListError(str(exc)) from exc
         except json.JSONDecodeError as exc:
             raise ListError(f"{where}: invalid JSON ({exc.msg})") from exc
         entity = _clean(data, where)

@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from sanctionwatch.incident import Incident
+from sanctionwatch.jsonlimits import DEFAULT_MAX_NESTING, NestingError, loads_limited
 
 
 class IncidentFileError(ValueError):
@@ -33,7 +34,8 @@ def _flatten(obj: Any, where: str) -> list[tuple[str, dict[str, Any]]]:
     raise IncidentFileError(f"{where}: expected an incident object, got {type(obj).__name__}")
 
 
-def read_incidents(path: Path, max_bytes: int = 50 * 1024 * 1024) -> list[tuple[str, Incident]]:
+def read_incidents(path: Path, max_bytes: int = 50 * 1024 * 1024,
+                   max_nesting: int = DEFAULT_MAX_NESTING) -> list[tuple[str, Incident]]:
     """(label, Incident) pairs from ``path``; a malformed incident raises with its position."""
     try:
         size = path.stat().st_size
@@ -44,13 +46,18 @@ def read_incidents(path: Path, max_bytes: int = 50 * 1024 * 1024) -> list[tuple[
         raise IncidentFileError(f"cannot read {path}: {exc}") from exc
     raw: list[tuple[str, dict[str, Any]]] = []
     try:
-        raw = _flatten(json.loads(text), path.name)
+        raw = _flatten(loads_limited(text, max_nesting, path.name), path.name)
+    except NestingError as exc:
+        raise IncidentFileError(str(exc)) from exc
     except json.JSONDecodeError:
         for n, line in enumerate(text.splitlines(), start=1):
             if not line.strip():
                 continue
             try:
-                raw.extend(_flatten(json.loads(line), f"{path.name}:{n}"))
+                raw.extend(_flatten(loads_limited(line, max_nesting, f"{path.name}:{n}"),
+                                    f"{path.name}:{n}"))
+            except NestingError as exc:
+                raise IncidentFileError(str(exc)) from exc
             except json.JSONDecodeError as exc:
                 raise IncidentFileError(f"{path}:{n}: not JSON: {exc.msg}") from exc
     out: list[tuple[str, Incident]] = []

@@ -224,3 +224,160 @@ def test_designation_note_without_a_claim_adds_nothing() -> None:
 def test_countries_beyond_the_core_list(lang: str, text: str, to: str) -> None:
     out = _wire(text, lang)
     assert ("arms_transfer", "KP", to) in _pairs(out), out
+
+
+# --- fourth round -------------------------------------------------------------------
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "North Korea shipped shells to Russia in return for air defense systems and food."),
+    ("en", "Pyongyang sent rockets to Moscow in exchange for military technology."),
+    ("de", "Nordkorea lieferte Granaten an Russland im Gegenzug für Militärtechnologie."),
+    ("fr", "La Corée du Nord a livré des obus à la Russie en échange de technologie militaire."),
+    ("es", "Corea del Norte envió misiles a Rusia a cambio de sistemas de defensa aérea."),
+    ("ru", "КНДР передала России снаряды в обмен на военные технологии."),
+])
+def test_what_comes_in_return_goes_the_other_way(lang: str, text: str) -> None:
+    out = _wire(text, lang)
+    pairs = {(i["from"], i["to"]) for i in out}
+    assert ("KP", "RU") in pairs, out
+    assert ("RU", "KP") in pairs, out
+    back = [i for i in out if (i["from"], i["to"]) == ("RU", "KP")]
+    assert all(i["item"] not in ("artillery shells", "missiles", "rockets") for i in back)
+
+
+def test_denial_naming_supplies_does_not_deny_a_theft() -> None:
+    text = ("Hackers linked to North Korea stole $50 million in cryptocurrency from a "
+            "Japanese exchange. North Korea also shipped artillery shells to Russia. "
+            "The DPRK authorities rejected such supplies as lies.")
+    out = _wire(text, "en")
+    denied = {i["type"] for i in out if i["stance"] == "denied"}
+    assert denied == {"arms_transfer"}, out
+
+
+def test_denial_naming_thefts_does_not_deny_a_shipment() -> None:
+    text = ("North Korea shipped artillery shells to Russia. Hackers linked to North Korea "
+            "stole $50 million in cryptocurrency from a Japanese exchange. "
+            "Pyongyang denied that it had stolen anything.")
+    out = _wire(text, "en")
+    denied = {i["type"] for i in out if i["stance"] == "denied"}
+    assert "arms_transfer" not in denied, out
+
+
+@pytest.mark.parametrize(("lang", "text", "to"), [
+    ("en", "In Syria, North Korea supplied rocket launchers.", "SY"),
+    ("es", "En Siria, Corea del Norte suministró misiles.", "SY"),
+    ("fr", "Au Yémen, la Corée du Nord a livré des missiles.", "YE"),
+    ("ru", "В Сирию КНДР поставила ракеты.", "SY"),
+])
+def test_fronted_locative_is_the_recipient(lang: str, text: str, to: str) -> None:
+    out = _wire(text, lang)
+    assert ("arms_transfer", "KP", to) in _pairs(out), out
+    assert all(i["from"] == "KP" for i in out), out
+
+
+def test_a_list_of_recipients_still_carries_the_role() -> None:
+    out = _wire("North Korea shipped rifles to Syria, Libya and Yemen.", "en")
+    assert {("arms_transfer", "KP", c) for c in ("SY", "LY", "YE")} <= _pairs(out), out
+
+
+def test_sanctions_passed_to_bar_sales_are_a_rule() -> None:
+    text = ("Sanctions passed by the Security Council as punishment for the missile tests "
+            "are supposed to bar firms and people from selling luxury goods to North Korea.")
+    assert _wire(text, "en") == []
+
+
+@pytest.mark.parametrize(("lang", "text", "item"), [
+    ("en", "Russia supplied air defence systems to North Korea.", "air defense systems"),
+    ("en", "North Korea sold man-portable air defense systems to Syria.",
+     "man-portable air defense systems"),
+    ("ru", "Россия поставила КНДР зенитные ракетные комплексы.", "air defense systems"),
+])
+def test_keys_with_an_inner_stem_match(lang: str, text: str, item: str) -> None:
+    out = _wire(text, lang)
+    assert item in {i["item"] for i in out}, out
+
+
+def test_inner_stem_needs_every_part() -> None:
+    from sanctionwatch.knowledge.gazetteer import for_language
+
+    gaz = for_language("en")
+    text = "the air defence budget and a system of rules"
+    assert not [m for m in gaz.scan(text) if m.entry.layer == "item"]
+
+
+def test_recipient_named_in_the_next_sentence() -> None:
+    text = ("Investigators cite North Korea's reported supply of radar and rifles in the "
+            "region. The deal involves a company controlled by the government of Zimbabwe.")
+    out = _wire(text, "en")
+    assert {i["to"] for i in out} == {"ZW"}, out
+
+
+def test_next_sentence_with_two_countries_gives_no_recipient() -> None:
+    text = ("Investigators cite North Korea's reported supply of rifles in the region. "
+            "Officials from Zimbabwe and Zambia met in Geneva.")
+    out = _wire(text, "en")
+    assert out and all(i["to"] is None for i in out), out
+
+
+@pytest.mark.parametrize(("lang", "text", "to"), [
+    ("en", "North Korea shipped rifles to Latakia, Syria, last spring.", "SY"),
+    ("de", "Nordkorea lieferte Gewehre nach Latakia, Syrien.", "SY"),
+])
+def test_country_of_a_place_after_a_recipient_marker(lang: str, text: str, to: str) -> None:
+    out = _wire(text, lang)
+    assert ("arms_transfer", "KP", to) in _pairs(out), out
+
+
+def test_the_month_may_is_no_hedge() -> None:
+    out = _wire("North Korea shipped rifles to Syria in May.", "en")
+    assert out and all(i["stance"] == "asserted" for i in out), out
+    out = _wire("North Korea may have shipped rifles to Syria.", "en")
+    assert out and all(i["stance"] == "alleged" for i in out), out
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Oil exports to North Korea are subject to a strict annual cap."),
+    ("fr", "Les exportations de pétrole vers la Corée du Nord sont soumises à des limites "
+           "strictes, mais les experts pensent qu'ils utiliseraient de faux pavillons."),
+    ("de", "Ölexporte nach Nordkorea unterliegen strengen Grenzen."),
+    ("es", "Las exportaciones de petróleo a Corea del Norte están sujetas a un límite anual."),
+])
+def test_a_rule_stated_after_the_trigger(lang: str, text: str) -> None:
+    assert _wire(text, lang) == []
+
+
+def test_missiles_beside_another_weapon_are_kept() -> None:
+    out = _wire("North Korea allegedly sent rocket launchers and missiles to Russia.", "en")
+    items = {i["item"] for i in out}
+    assert "missiles" in items and len(items) == 2, out
+
+
+def test_missiles_give_way_to_a_missile_type() -> None:
+    out = _wire("North Korea sent missiles, including ballistic missiles, to Russia.", "en")
+    assert {i["item"] for i in out} == {"ballistic missiles"}, out
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("es", "Estados Unidos sanciona a Rusia por adquirir misiles norcoreanos."),
+    ("en", "Washington sanctioned Russia for buying North Korean artillery shells."),
+    ("en", "The US sanctioned Russian firms for buying North Korean artillery shells."),
+])
+def test_the_sanctioned_buyer_is_the_recipient_and_the_claim_alleged(lang: str,
+                                                                     text: str) -> None:
+    out = _wire(text, lang)
+    assert out, out
+    assert all((i["from"], i["to"]) == ("KP", "RU") for i in out), out
+    assert all(i["stance"] == "alleged" for i in out), out
+
+
+def test_training_the_guard_is_technical_assistance() -> None:
+    out = _wire("North Korea is accused of training the presidential guard of Uganda.", "en")
+    assert ("technical_assistance", "KP", "UG") in _pairs(out), out
+
+
+def test_a_recipient_is_no_default_sender() -> None:
+    text = ("North Korea loaded coal onto the freighter Sea Lark in May. "
+            "The Sea Lark then transported the coal to Dalian, China.")
+    out = _wire(text, "en")
+    assert all(i["from"] != "CN" for i in out), out
+    assert any(i["to"] == "CN" for i in out), out

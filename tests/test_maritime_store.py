@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -43,6 +44,13 @@ def test_ingest_detect_and_reingest(settings: Settings, shared_dir: Path) -> Non
     again = ingest_ais_file(settings, db, src, OPTS)
     assert again.status == "duplicate" and again.evidence_id == res.evidence_id
     assert sorted(store.positions_dir.glob("*/*.parquet")) == files  # nothing stored twice
+    assert res.evidence_id is not None
+    assert store.bins_complete() and store.has_bins(res.evidence_id)
+    shutil.rmtree(store.bins_dir)  # as stored before bins were written at ingest
+    assert not store.bins_complete()
+    third = ingest_ais_file(settings, db, src, OPTS)
+    assert third.status == "duplicate" and store.bins_complete()
+    assert sorted(store.positions_dir.glob("*/*.parquet")) == files
     code, out = _cli(settings, "ais", "detect", "--json", "--detector", "identity")
     assert code == 0
     events = [json.loads(line) for line in out.splitlines() if line.strip()]

@@ -39,6 +39,13 @@ _OTHER = re.compile(r"(?:\bother|\bandere[nr]?|\bautres|\bd'autres|\botros|\botr
                     r"\bдруги[еххм]|\bпроч[иеху]+|기타|그 밖의|その他の?|其他)\s*$", re.I)
 
 
+# "arms to Russia in return for technology": what comes back goes the other way
+_IN_RETURN = re.compile(r"(?:\bin return for|\bin exchange for|\bim gegenzug für|"
+                        r"\bim austausch (?:gegen|für)|\ben échange d[e']|\ben contrepartie d[e']|"
+                        r"\ba cambio de|\ben compensación por|\bв обмен на|\bвзамен на)"
+                        r"[^,;.]{0,60}$", re.I)
+
+
 _RELATIVE = re.compile(r",\s*(?:some of |most of |part of |many of |all of )?(?:which|whom|"
                        r"who|that)\b|,\s*(?:von denen|die|der|das|welche)\s|"
                        r",\s*(?:dont|qui|lesquel\w*)\s|,\s*(?:algun\w* de )?(?:los|las) "
@@ -125,6 +132,12 @@ def _direction(facts: SentenceFacts, itype: str, pos: int, hit: ItemHit | None,
         if flags:
             return [(f, KP) for f in flags if f != KP] or [(None, KP)]
     if trig_kind == "get" and lang != "zh":
+        if subj_iso is None:
+            # "sanciona a Rusia por adquirir armas": the object marked by "a" buys
+            # ("sanctioned two Russian firms for buying …": the buyers' adjective)
+            subj_iso = next((c.iso2 for c in to_m if c.start < trig_pos), None) or next(
+                (c.iso2 for c in ms if c.kind == "adjective" and c.role == "none"
+                 and c.start < trig_pos and c.iso2 != origin), None)
         to = subj_iso if subj_iso not in from_c else None
         frm = from_c[0] if from_c else origin
         if frm is None:
@@ -134,7 +147,8 @@ def _direction(facts: SentenceFacts, itype: str, pos: int, hit: ItemHit | None,
     else:
         frm = from_c[0] if from_c else (origin or subj_iso)
         if frm is None and ms:
-            frm = ms[0].iso2
+            # a country marked as recipient ("coal to Weifang, China") is no sender
+            frm = next((c.iso2 for c in ms if c.role != "to" or c.iso2 == KP), None)
         if to_c:
             tos = [t for t in to_c if t != frm] or to_c
             pairs = [(frm, t) for t in dict.fromkeys(tos)]
@@ -201,15 +215,33 @@ def _bind_quantities(facts: SentenceFacts, hits: list[ItemHit]) -> dict[int, lis
     return bound
 
 
+# umbrella words that only cover their own kind: "missiles" gives way to "ballistic
+# missiles" but not to "rocket launchers" named beside it
+_NARROW_UMBRELLAS = {"missiles": "missile"}
+
+
+def _narrower(specific: ItemHit, umbrella: ItemHit) -> bool:
+    word = _NARROW_UMBRELLAS.get(umbrella.cue.item)
+    return word is None or word in specific.cue.item
+
+
+def _returned(h: ItemHit, text: str, offset: int) -> bool:
+    """The item is what a party gets "in return for" its delivery."""
+    return bool(_IN_RETURN.search(text[max(0, h.start - offset - 80):h.start - offset]))
+
+
 def _specific(hits: list[ItemHit], text: str = "", offset: int = 0) -> list[ItemHit]:
     """Umbrella terms give way to specific items of the same type in the sentence —
     except in an enumeration closed by "other" ("artillery, missiles and other
     conventional weapons"), where every member is a claim of its own."""
     if any(_OTHER.search(text[max(0, h.start - offset - 12):h.start - offset]) for h in hits):
         return hits
+    back = {h.start for h in hits if _returned(h, text, offset)}
     out = []
     for h in hits:
+        side = h.start in back  # what comes "in return" is no specific of what goes
         if h.cue.rank <= 0 and any(o.cue.type == h.cue.type and o.cue.rank > h.cue.rank
+                                   and (o.start in back) == side and _narrower(o, h)
                                    for o in hits):
             continue
         out.append(h)
@@ -283,11 +315,16 @@ def sentence_drafts(facts: SentenceFacts, lang: str, index: int, stance: str,
         if itype == "other_violation" and sts:
             continue
         pairs = _direction(facts, itype, h.start, h, lang)
+        if _returned(h, s.text, s.start):
+            pairs = [(to, frm) for frm, to in pairs]
         surface = s.text[h.start - s.start:h.end - s.start]
         category = category_for(h.cue.item, surface, h.cue.category)
         for q in bound.get(i) or [None]:  # type: ignore[list-item]
             add(itype, pairs, h.cue.item, category, q, h.cue.unit if q else None,
                 s.start, s.end, h.start)
+    # "a delegation of MRL experts sent to teach …": the experts are the training
+    experts = {(d.from_, d.to) for d in drafts if d.item and d.item.startswith("experts on")}
+    drafts = [d for d in drafts if not (d.item == "training" and (d.from_, d.to) in experts)]
     return [d for d in drafts if _involves_kp(d, facts, context_kp)]
 
 

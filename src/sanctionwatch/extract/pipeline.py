@@ -7,10 +7,17 @@ from dataclasses import replace
 
 from sanctionwatch.extract.assemble import KP, Draft, _flags, country_list, sentence_drafts
 from sanctionwatch.extract.dates import document_date, event_when
+from sanctionwatch.extract.discourse import (
+    amounts_from_next,
+    recipient_from_next,
+    victims_nearby,
+)
+from sanctionwatch.extract.discourse import (
+    sentence_quantities as _quantities,
+)
 from sanctionwatch.extract.langid import SUPPORTED, detect
 from sanctionwatch.extract.normalise import normalise
-from sanctionwatch.extract.quantities import find_quantities
-from sanctionwatch.extract.records import DocDate, ExtractionResult, Quantity
+from sanctionwatch.extract.records import DocDate, ExtractionResult
 from sanctionwatch.extract.sentence_facts import EVENT_CUES, SentenceFacts, bucket, collect
 from sanctionwatch.extract.sentences import split_sentences
 from sanctionwatch.incident import Incident
@@ -20,14 +27,12 @@ DEFAULT_MAX_CHARS = 20_000_000
 _ACCUSED = {KP, "RU", "CN"}
 _STAMP = re.compile(r"^\s*date \d{4}-\d{2}(?:-\d{2})?|입력\s*:?\s*\d{4}[-.]\d{1,2}[-.]\d{1,2}"
                     r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
-_AMOUNT_TYPES = {"cyber_theft": {"USD", "ETH"}, "petroleum_transfer": {"barrels", "tonnes"},
-                 "other_violation": {"USD", "tonnes"}, "ship_to_ship_transfer": {"transfers"}}
-_SEAT_BEFORE = re.compile(
-    r"(?:based|headquartered|registered|located) in(?: the)?\s*$|mit sitz in(?: der| den)?\s*$|"
-    r"\bbasée? (?:en|au|aux|à)\s*$|siège (?:est )?(?:en|au|à)\s*$|"
-    r"con sede en\s*$|radicad[oa] en\s*$|базирующ\w* в\s*$|штаб-квартир\w* в\s*$|"
-    r"总部(?:位于|设在)\s*$|本社を置く\s*$", re.I)
-_SEAT_AFTER = re.compile(r"^\s*(?:ansässig|에 본사|에 본부|소재|に本社|に拠点|に本拠)", re.I)
+_SANCTIONED_FOR = re.compile(
+    r"\bsanction(?:s|ed|ing)?\b[^.;]{0,60}?\b(?:for|over) (?:\w+ing|its|their|having)\b|"
+    r"\bsancion\w*\b[^.;]{0,60}?\bpor (?:\w+(?:ar|er|ir)|haber)\b|"
+    r"\bsanktion\w*\b[^.;]{0,60}?\bwegen\b|"
+    r"\bsanctionn?\w*\b[^.;]{0,60}?\bpour (?:avoir|\w+er)\b|"
+    r"\bсанкци\w*\b[^.;]{0,60}?\bза (?:покупк|приобретени|поставк|закупк)", re.I)
 _CLAUSE_MARKS = (",", ";", "—", "–", "(", ")", "，", "；", "、")
 _SOURCE_AFTER = re.compile(r"^(according to|laut|selon|d'après|según|de acuerdo con|по данным|"
                            r"по словам|согласно|据|nach angaben)", re.I)
@@ -164,12 +169,18 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
                                                       flag_hint, not kp_here))
         if _negated(facts):
             continue
+        if _SANCTIONED_FOR.search(facts.sentence.text):
+            # the reason given for a sanction is the sanctioning state's accusation
+            drafts = [replace(d, stance="alleged") if d.stance == "asserted" else d
+                      for d in drafts]
         out.extend(drafts)
         if facts.has("designated") and drafts:
             out.extend(_designated(drafts))
             designated_notes.remove(i)
     out.extend(_designated_note(out, designated_notes))
-    return _victims_nearby(_amounts_from_next(out, all_facts, lang), all_facts)
+    out = recipient_from_next(out, all_facts)
+    return victims_nearby(amounts_from_next(out, all_facts, lang), all_facts)
+
 
 
 def _designated_note(drafts: list[Draft], notes: list[int]) -> list[Draft]:
@@ -203,73 +214,8 @@ def _side_from_doc(d: Draft, drafts: list[Draft]) -> Draft:
     return d
 
 
-def _located(facts: SentenceFacts) -> list[str]:
-    """Countries a sentence names as a company's seat: "based in Estonia", "in Estland
-    ansässig", "con sede en Chile", "总部位于新加坡"."""
-    text = facts.sentence.text
-    off = facts.sentence.start
-    out = []
-    for c in facts.countries:
-        if c.iso2 == KP:
-            continue
-        before = text[max(0, c.start - off - 30):c.start - off]
-        after = text[c.end - off:c.end - off + 12]
-        if _SEAT_BEFORE.search(before) or _SEAT_AFTER.match(after):
-            out.append(c.iso2)
-    return out
 
 
-def _victims_nearby(drafts: list[Draft], all_facts: list[SentenceFacts]) -> list[Draft]:
-    """Bounded discourse context for cyber theft: a victim whose seat is stated in the
-    previous or the next two sentences ("The firm, based in Estonia, said …")."""
-    out = []
-    for d in drafts:
-        if d.type == "cyber_theft" and d.from_ is None and d.stance != "denied":
-            i = d.sentence_index
-            near = [c for j in (i, i + 1, i + 2, i - 1) if 0 <= j < len(all_facts)
-                    for c in _located(all_facts[j])]
-            if near:
-                d = replace(d, from_=near[0])
-        out.append(d)
-    return out
-
-
-def _amounts_from_next(drafts: list[Draft], all_facts: list[SentenceFacts],
-                       lang: str) -> list[Draft]:
-    """Bounded discourse context: "Hackers broke into the exchange. They left with $200
-    million." An amount (money, barrels, tonnes) in the next sentence goes to the one
-    claim of the previous sentence that has none, when the next sentence states nothing
-    of its own (no item, no claim)."""
-    by_sentence: dict[int, list[int]] = {}
-    for n, d in enumerate(drafts):
-        by_sentence.setdefault(d.sentence_index, []).append(n)
-    out = list(drafts)
-    for i, idx in by_sentence.items():
-        if i + 1 >= len(all_facts) or (i + 1) in by_sentence:
-            continue
-        open_ = [n for n in idx if drafts[n].quantity is None and drafts[n].stance != "denied"
-                 and drafts[n].type in _AMOUNT_TYPES]
-        if len(open_) != 1:
-            continue
-        nxt = all_facts[i + 1]
-        d = drafts[open_[0]]
-        if nxt.ports or any(h.cue.item != d.item for h in nxt.items):
-            continue
-        qs = [q for q in _quantities(nxt, lang) if q.unit in _AMOUNT_TYPES[d.type]]
-        if len(qs) != 1:
-            continue
-        q = qs[0]
-        stance = "alleged" if nxt.has("hedge") else d.stance
-        out[open_[0]] = replace(d, quantity=q.value, quantity_max=q.value_max, unit=q.unit,
-                                stance=stance)
-    return out
-
-
-def _quantities(facts: SentenceFacts, lang: str) -> list[Quantity]:
-    """Numbers of one sentence (computed only for sentences that may hold an incident)."""
-    s = facts.sentence
-    return [Quantity(q.start + s.start, q.end + s.start, q.value, q.value_max, q.unit,
-                     q.currency) for q in find_quantities(s.text, lang)]
 
 
 def _flag_hint(facts: SentenceFacts) -> str | None:
@@ -291,7 +237,13 @@ def _norm_before_trigger(facts: SentenceFacts) -> bool:
     triggers = [s for k in ("give", "get", "deploy", "sts", "work") for s, _ in
                 facts.cues.get(k, [])]
     norms = [s for s, _ in facts.cues.get("norm", [])]
-    return bool(triggers) and all(any(0 <= t - n <= 50 for n in norms) for t in triggers)
+    # only the triggers of an item count ("… are subject to limits, but they use …")
+    near = [t for t in triggers if any(abs(h.start - t) <= 80 for h in facts.items)]
+    triggers = near or triggers
+    # "exports of oil to X are subject to strict limits": the rule follows the trigger
+    after = [s for s, _ in facts.cues.get("norm_after", [])]
+    return bool(triggers) and all(any(0 <= t - n <= 50 for n in norms)
+                                  or any(0 <= a - t <= 60 for a in after) for t in triggers)
 
 
 def _negated(facts: SentenceFacts) -> bool:
@@ -337,6 +289,8 @@ def _denials(facts: SentenceFacts, lang: str, index: int, deniers: set[str],
             break
         if e.stance == "denied" or not ({e.from_, e.to} & deniers):
             continue
+        if not _denial_fits(facts, e.type):
+            continue
         key = (e.type, e.from_, e.to)
         if key in seen:
             continue
@@ -345,6 +299,16 @@ def _denials(facts: SentenceFacts, lang: str, index: int, deniers: set[str],
                            start=facts.sentence.start, end=facts.sentence.end,
                            sentence_index=index))
     return out
+
+
+def _denial_fits(facts: SentenceFacts, itype: str) -> bool:
+    """A denial that names the kind of act ("rejected such supplies", "denied the hacks")
+    covers only claims of that kind."""
+    if facts.has("steal"):
+        return itype == "cyber_theft"
+    if facts.has("give") or facts.has("get"):
+        return itype != "cyber_theft"
+    return True
 
 
 def _merge_open_sides(drafts: list[Draft]) -> list[Draft]:

@@ -104,7 +104,19 @@ def role_of(text: str, start: int, end: int, lang: str) -> Role:
     for word in _TO_BEFORE.get(lang, ()) + (() if lang == "en" else ("to",)):
         if before.endswith(" " + word) or before.endswith("'" + word):
             return "to"
+    # "to Weifang, China", "nach Wladiwostok, Russland": the country of a place that
+    # follows a recipient marker
+    if not text[max(0, start - 3):start].rstrip().endswith(","):
+        return "none"
+    place = _PLACE_THEN_COUNTRY.search(text[max(0, start - 40):start])
+    markers = _TO_BEFORE.get(lang, ()) + ("to",)
+    if place and place.group(1).islower() and place.group(1) in markers:
+        return "to"
     return "none"
+
+
+_PLACE_THEN_COUNTRY = re.compile(
+    r"(?:^|\s)(\w+)\s+[A-ZА-ЯÀ-Þ][\w'-]+(?:\s[A-ZА-ЯÀ-Þ][\w'-]+)?,\s*$")
 
 
 _COORD = re.compile(r"^\s*(?:,|and|und|et|y|и|или|or|sowie|ou|o|과|와|및|、|和|及|与)?\s*"
@@ -132,12 +144,24 @@ def mentions_with_roles(text: str, spans: list[tuple[int, int, str, str]],
             role = "to"
         out.append(CountryMention(start, end, iso2, kind, role, based))
     # "to Mozambique and Tanzania", "Сирии, Йемену и Ливии": the role carries over a list
+    # — but not past a fronted locative ("In Syria, North Korea supplied …")
     for i in range(1, len(out) if roles else 0):
         prev, cur = out[i - 1], out[i]
         if prev.role in ("to", "from") and cur.role in ("none", prev.role) and \
-                _COORD.match(text[prev.end:cur.start]):
+                text[prev.end:cur.start].strip() and _COORD.match(text[prev.end:cur.start]) \
+                and not _fronted(text, prev):
             out[i] = CountryMention(cur.start, cur.end, cur.iso2, cur.kind, prev.role, cur.based)
     return out
+
+
+_FRONTED = re.compile(r"(?:^|[.!?\n:]\s*)(?:in|en|im|dans|au|aux|в|во)\s+(?:the\s+|la\s+|le\s+|"
+                      r"l'|el\s+)?$", re.I)
+
+
+def _fronted(text: str, m: CountryMention) -> bool:
+    """A sentence-initial locative set off by a comma: "In Syria, …", "En Siria, …"."""
+    return text[m.end:m.end + 1] == "," and bool(
+        _FRONTED.search(text[max(0, m.start - 12):m.start]))
 
 
 def first_subject(mentions: list[CountryMention], before: int, lang: str) -> CountryMention | None:

@@ -9,6 +9,7 @@ character offsets into the original text.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -136,6 +137,9 @@ class _Key:
     entries: tuple[Entry, ...]
     check_left: bool  # a Latin/Cyrillic key must not start inside a word
     check_right: bool  # ... nor end inside one (stems extend instead)
+    # a key with a '*' inside ("air defen* system*", "военн* технолог*"): the automaton
+    # finds its literal prefix, this pattern checks the rest at the match position
+    pattern: re.Pattern[str] | None = None
 
 
 class Gazetteer:
@@ -143,7 +147,7 @@ class Gazetteer:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
-        table: dict[tuple[str, bool, str | None], list[Entry]] = {}
+        table: dict[tuple[str, bool, str | None, str | None], list[Entry]] = {}
 
         def add(raw: str, entry: Entry) -> None:
             case = None
@@ -152,8 +156,13 @@ class Gazetteer:
                 case = raw.rstrip("*")
             stem = raw.endswith("*")
             text = raw.rstrip("*").lower()
+            inner = None
+            if "*" in text:  # inner stems: "air defen* system*"
+                parts = text.split("*")
+                inner = r"\w*".join(re.escape(p) for p in parts) + (r"\w*" if stem else r"(?!\w)")
+                text, stem = parts[0], False
             if text:
-                bucket = table.setdefault((text, stem, case), [])
+                bucket = table.setdefault((text, stem, case, inner), [])
                 if entry not in bucket:
                     bucket.append(entry)
 
@@ -182,10 +191,11 @@ class Gazetteer:
                         add(k, Entry("cue", group.kind, group.kind))
         self._automaton = ahocorasick.Automaton()
         merged: dict[str, list[_Key]] = {}
-        for (text, stem, case), entries in table.items():
+        for (text, stem, case, inner), entries in table.items():
             merged.setdefault(text, []).append(_Key(
                 text, stem, case, tuple(entries), not is_cjk(text[0]),
-                not stem and not is_cjk(text[-1]) and text[-1] != "-"))
+                inner is None and not stem and not is_cjk(text[-1]) and text[-1] != "-",
+                re.compile(inner) if inner else None))
         for word, key_list in merged.items():
             self._automaton.add_word(word, tuple(key_list))
         self._automaton.make_automaton()
@@ -210,7 +220,12 @@ class Gazetteer:
                     if w:
                         continue
                 stop = end
-                if after:
+                if key.pattern is not None:
+                    full = key.pattern.match(low, start)
+                    if full is None:
+                        continue
+                    stop = full.end()
+                elif after:
                     w = word.get(after)
                     if w is None:
                         w = word[after] = _is_word(after)

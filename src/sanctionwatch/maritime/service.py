@@ -147,7 +147,9 @@ def ingest_ais_file(settings: Settings, db: DbEngine, path: Path, options: Intak
     except BaseException:
         store.discard(stage)
         raise
-    if res.status == "duplicate" and store.has_batch(evidence_id):
+    # a duplicate is published again only when stored before its bins existed (same files)
+    if res.status == "duplicate" and store.has_batch(evidence_id) \
+            and store.has_bins(evidence_id):
         store.discard(stage)
     else:
         store.publish(stage, evidence_id)

@@ -10,12 +10,15 @@ Views every engine provides (see :mod:`sanctionwatch.maritime.engines`):
 - ``cell_offsets(di, dj)``: self and the four "forward" neighbours of a cell (every
   unordered pair of neighbouring cells is met exactly once).
 
-The raw positions are read ONCE: :func:`prepared` reduces them to one row per
-(segment, 10-minute bin) — count, first/last time, mean position, mean reported speed —
-which the engine materialises (``track``), then adds, in one sort per segment, what the
-detectors share (``moves``): the speed (reported, else implied by the previous bin's mean
-position), the next bin's first time, the row number and the segment's last time. Every
-detector runs on ``moves``, ten times fewer rows than positions at one fix a minute.
+The positions are binned ONCE, at ingest (``storage.bin_table``: per file, sums so that
+files combine), and exposed as the ``bins`` view when the selection allows
+(``Selection.bin_where``); :func:`prepared` adds them up per (segment, 10-minute bin) — or,
+without bins, reduces ``pos`` itself — to count, first/last time, mean position, mean
+reported speed, which the engine materialises (``track``), then adds, in one sort per
+segment, what the detectors share (``moves``): the speed (reported, else implied by the
+previous bin's mean position), the next bin's first time, the row number and the
+segment's last time. Every detector runs on ``moves``, ten times fewer rows than
+positions at one fix a minute.
 Segment ids are ``mmsi * 100 + rank`` (see ``clean.segment``). Which evidence items an
 event rests on is looked up afterwards (:func:`evidence_lookup`) for the few vessels and
 periods of the events only.

@@ -39,7 +39,7 @@ def bin_table(positions: pa.Table, step: int = BIN_SECONDS) -> pa.Table:
             f"SELECT seg, CAST(floor(t / {step}) AS BIGINT) AS bin, COUNT(*) AS n, "
             "MIN(t) AS t0, MAX(t) AS t1, SUM(lat) AS slat, SUM(lon) AS slon, "
             "SUM(sog) AS ssog, COUNT(sog) AS nsog FROM p WHERE good "
-            f"GROUP BY seg, CAST(floor(t / {step}) AS BIGINT)").fetch_arrow_table()
+            f"GROUP BY seg, CAST(floor(t / {step}) AS BIGINT)").to_arrow_table()
     finally:
         con.close()
 
@@ -68,6 +68,11 @@ class MaritimeStore:
             return False
         bins = {p.relative_to(self.bins_dir) for p in self.bins_dir.glob("day=*/*.parquet")}
         return pos == bins
+
+    def has_bins(self, evidence_id: str) -> bool:
+        """Every positions file of this batch has its bins file."""
+        return all((self.bins_dir / p.parent.name / p.name).exists()
+                   for p in self.positions_dir.glob(f"day=*/{evidence_id}.parquet"))
 
     @property
     def statics_dir(self) -> Path:

@@ -381,3 +381,13 @@ def test_a_recipient_is_no_default_sender() -> None:
     out = _wire(text, "en")
     assert all(i["from"] != "CN" for i in out), out
     assert any(i["to"] == "CN" for i in out), out
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "North Korea sent artillery experts to Russia to teach the Russians the guns."),
+    ("ko", "북한이 사용법 전수를 위해 방사포 전문가들을 러시아에 파견했다."),
+])
+def test_experts_sent_to_teach_are_one_claim(lang: str, text: str) -> None:
+    out = _wire(text, lang)
+    ta = [i for i in out if i["type"] == "technical_assistance"]
+    assert len(ta) == 1 and str(ta[0]["item"]).startswith("experts on"), out

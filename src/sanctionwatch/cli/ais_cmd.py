@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from sanctionwatch.cli.context import AppContext, UserError, emit_json, emit_jsonl, pass_app
+from sanctionwatch.cli.progress import progress_over, progress_status
 from sanctionwatch.timeutil import parse_iso
 
 
@@ -86,8 +87,12 @@ def ingest_cmd(app: AppContext, files: tuple[str, ...], originator: str, caveat:
     except ValueError as exc:
         raise UserError(str(exc)) from None
     settings = app.settings.with_overrides(max_file_bytes=max_bytes)
-    results = [ingest_ais_file(settings, app.engine, Path(f), options, fmt=fmt,
-                               mapping=mapping, time_format=time_format) for f in files]
+    results = []
+    with progress_over(app.settings.progress and not as_json, len(files), "AIS intake") as step:
+        for f in files:
+            results.append(ingest_ais_file(settings, app.engine, Path(f), options, fmt=fmt,
+                                           mapping=mapping, time_format=time_format))
+            step(results[-1])
     if as_json:
         emit_json([r.__dict__ for r in results])
     else:
@@ -131,8 +136,10 @@ def detect_cmd(app: AppContext, since: str | None, until: str | None, bbox: str 
 
     sel = Selection(_epoch(since, "--since"), _epoch(until, "--until"), _bbox(bbox))
     vessels = _designated(designated, app)
-    events = detect(app.settings, sel, engine=engine, designated=vessels,
-                    detectors=detectors or DETECTORS)
+    with progress_status(app.settings.progress and not as_json,
+                         f"running detectors on {engine}"):
+        events = detect(app.settings, sel, engine=engine, designated=vessels,
+                        detectors=detectors or DETECTORS)
     if as_json:
         emit_jsonl(events)
     else:

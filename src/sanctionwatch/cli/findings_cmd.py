@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from sanctionwatch.access.findings import finding_listing, visible_finding
 from sanctionwatch.cli.context import AppContext, UserError, emit_json, pass_app
+from sanctionwatch.cli.progress import progress_status
 from sanctionwatch.cli.session import acting, listing_context
 from sanctionwatch.findings.service import Actor, WorkflowError
 from sanctionwatch.timeutil import now_utc, parse_iso
@@ -246,14 +247,16 @@ def report_cmd(app: AppContext, audience: str, formats: str, out_dir: Path, peri
         checkpoint = read_checkpoint(checkpoint_file) if checkpoint_file else None
     except (ValueError, CheckpointError) as exc:
         raise UserError(str(exc)) from None
-    with acting(app) as (session, who):
+    with acting(app) as (session, who), progress_status(app.settings.progress,
+                                                        "building the report"):
         model = build_report_model(session, who, audience, at=at, period=period,
                                    checkpoint=checkpoint,
                                    include_unconfirmed=include_unconfirmed,
                                    policy=_policy(app), settings=app.settings)
     try:
-        written = write_report(model, out_dir, tuple(f.strip() for f in formats.split(",")
-                                                     if f.strip()))
+        with progress_status(app.settings.progress, "rendering " + formats):
+            written = write_report(model, out_dir, tuple(f.strip() for f in formats.split(",")
+                                                         if f.strip()))
     except ReportError as exc:
         raise UserError(str(exc)) from None
     click.echo(f"report for {model.audience_label}: {len(model.findings)} finding(s), "

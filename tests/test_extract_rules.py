@@ -391,3 +391,123 @@ def test_experts_sent_to_teach_are_one_claim(lang: str, text: str) -> None:
     out = _wire(text, lang)
     ta = [i for i in out if i["type"] == "technical_assistance"]
     assert len(ta) == 1 and str(ta[0]["item"]).startswith("experts on"), out
+
+
+# --- fifth round: quantity accuracy -------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("zh", "据报道,朝鲜上个月将八千多名士兵派往俄罗斯。"),
+    ("zh", "朝鲜将大批炮弹运往俄罗斯。"),
+])
+def test_zh_jiang_before_an_object_is_no_future(lang: str, text: str) -> None:
+    out = _wire(text, lang)
+    assert any((i["from"], i["to"]) == ("KP", "RU") for i in out), out
+
+
+def test_zh_jiang_before_a_verb_stays_future() -> None:
+    assert _wire("朝鲜将向俄罗斯派遣士兵。", "zh") == []
+
+
+def test_zh_yixie_is_no_number() -> None:
+    assert find_quantities("其中一些士兵已开始参与战斗", "zh") == []
+    assert [q.value for q in find_quantities("一名士兵", "zh")] == [1]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Moskau hat mindestens eine Radaranlage und ein Flugabwehrsystem an "
+           "Pjöngjang geliefert."),
+    ("fr", "La Russie a livré au moins un système de défense aérienne à la Corée du Nord."),
+    ("es", "Rusia entregó al menos un sistema de defensa aérea a Corea del Norte."),
+])
+def test_an_article_after_at_least_is_one(lang: str, text: str) -> None:
+    out = _wire(text, lang)
+    assert any(i["quantity"] == 1 for i in out), out
+
+
+def test_a_bare_article_is_no_number() -> None:
+    assert find_quantities("Moskau hat ein Flugabwehrsystem geliefert.", "de") == []
+
+
+def test_a_count_two_sentences_on_after_a_bare_attribution() -> None:
+    text = ("A Russian tanker transferred fuel to a North Korean vessel in a ship-to-ship "
+            "transfer. This was reported by crew members on board. "
+            "It happened at least three times in 2019.")
+    sts = [i for i in _wire(text, "en") if i["type"] == "ship_to_ship_transfer"]
+    assert sts and sts[0]["quantity"] == 3 and sts[0]["unit"] == "transfers", sts
+
+
+def test_no_count_when_the_sentence_between_has_its_own_numbers() -> None:
+    text = ("A Russian tanker transferred fuel to a North Korean vessel in a ship-to-ship "
+            "transfer. The tanker carries 5,000 tonnes of cargo. "
+            "It happened at least three times in 2019.")
+    sts = [i for i in _wire(text, "en") if i["type"] == "ship_to_ship_transfer"]
+    assert sts and sts[0]["quantity"] is None, sts
+
+
+@pytest.mark.parametrize(("lang", "text", "stance"), [
+    ("en", "Russia apparently goes on: a report confirms that Moscow delivered two radar "
+           "systems to North Korea.", "asserted"),
+    ("de", "Russland macht offenbar weiter: Ein Bericht bestätigt, dass Moskau zwei "
+           "Radarsysteme an Nordkorea geliefert hat.", "asserted"),
+    ("en", "Russia apparently goes on: Moscow delivered two radar systems to North Korea.",
+     "alleged"),
+])
+def test_a_confirmation_lifts_an_earlier_hedge(lang: str, text: str, stance: str) -> None:
+    out = _wire(text, lang)
+    assert out and all(i["stance"] == stance for i in out), out
+
+
+@pytest.mark.parametrize(("lang", "text", "victim"), [
+    ("de", "Nordkoreanische Hacker haben 30 Millionen Dollar von einer japanischen "
+           "Kryptobörse gestohlen.", "JP"),
+    ("de", "Nordkoreanische Hacker haben Kryptowährung aus einer von der US-Handelsfirma "
+           "Zeta betriebenen Plattform gestohlen.", "US"),
+])
+def test_the_seat_of_a_firm_robbed_from_is_the_victim(lang: str, text: str,
+                                                      victim: str) -> None:
+    out = [i for i in _wire(text, lang) if i["type"] == "cyber_theft"]
+    assert out and out[0]["from"] == victim, out
+
+
+def test_a_firm_that_reports_is_no_victim() -> None:
+    out = _wire("Laut der japanischen Analysefirma Zeta haben nordkoreanische Hacker "
+                "30 Millionen Dollar gestohlen.", "de")
+    assert out and all(i["from"] is None for i in out), out
+
+
+def test_a_theft_sentence_without_the_dprk_after_a_dprk_sentence() -> None:
+    text = ("Die Lazarus-Gruppe steckt hinter einer Reihe von Diebstählen. "
+            "Die Hacker haben im Mai 40 Millionen Dollar von einer kanadischen "
+            "Kryptobörse gestohlen.")
+    out = [i for i in _wire(text, "de") if i["type"] == "cyber_theft"]
+    assert any(i["from"] == "CA" and i["quantity"] == 40_000_000 for i in out), out
+
+
+def test_a_month_before_a_scaled_amount_is_no_date() -> None:
+    assert [q.value for q in find_quantities("im Mai 40 Millionen Dollar", "de")] == [4e7]
+    assert find_quantities("on May 5 and June 15", "en") == []
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "North Korean workers pack fish that ends up on shop shelves in Germany and "
+           "Italy, and most of their wages go to the North Korean state."),
+    ("en", "North Korean workers sew shirts which are later sold in France, and their wages "
+           "go to the North Korean state."),
+])
+def test_the_later_fate_of_goods_names_no_party(lang: str, text: str) -> None:
+    out = _wire(text, lang)
+    assert out, out
+    assert all(i["to"] not in ("DE", "IT", "FR") for i in out), out
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Canada imposed sanctions on Russian entities that it accuses of buying North "
+           "Korean shells."),
+    ("es", "Canadá impuso sanciones contra entidades rusas, a las que acusa de adquirir "
+           "armamento norcoreano."),
+])
+def test_the_sanctioning_state_is_no_buyer(lang: str, text: str) -> None:
+    out = _wire(text, lang)
+    assert out and all(i["to"] != "CA" for i in out), out
+    assert any((i["from"], i["to"]) == ("KP", "RU") for i in out), out

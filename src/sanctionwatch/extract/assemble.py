@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from sanctionwatch.extract.catalogue_link import category_for
+from sanctionwatch.extract.party_hints import SANCTION_WORD, fate_span, victim_firm
 from sanctionwatch.extract.records import Quantity
 from sanctionwatch.extract.roles import CountryMention, first_subject
 from sanctionwatch.extract.sentence_facts import ItemHit, SentenceFacts
@@ -107,6 +108,10 @@ def _origin_adjective(facts: SentenceFacts, hit: ItemHit, lang: str = "en") -> s
 def _direction(facts: SentenceFacts, itype: str, pos: int, hit: ItemHit | None,
                lang: str) -> list[tuple[str | None, str | None]]:
     ms = [c for c in facts.countries if not c.based and c.role != "against"]
+    fate = fate_span(facts.sentence.text)
+    if fate:
+        off = facts.sentence.start
+        ms = [c for c in ms if not fate[0] <= c.start - off < fate[1]]
     trig_kind, trig_pos = _nearest_cue(facts, _TRIGGERS.get(itype, ("give", "get")), pos)
     to_m = [c for c in ms if c.role == "to"]
     if to_m:
@@ -132,6 +137,10 @@ def _direction(facts: SentenceFacts, itype: str, pos: int, hit: ItemHit | None,
         if flags:
             return [(f, KP) for f in flags if f != KP] or [(None, KP)]
     if trig_kind == "get" and lang != "zh":
+        if subj is not None and subj_iso != KP and SANCTION_WORD.search(
+                facts.sentence.text, subj.end - facts.sentence.start,
+                trig_pos - facts.sentence.start):
+            subj_iso = None
         if subj_iso is None:
             # "sanciona a Rusia por adquirir armas": the object marked by "a" buys
             # ("sanctioned two Russian firms for buying …": the buyers' adjective)
@@ -170,9 +179,12 @@ def _fix_for_type(itype: str, frm: str | None, to: str | None,
     elif itype == "cyber_theft":
         # the victim is located after the theft cue or marked as origin, never the accuser
         steal = facts.first_cue("steal") or facts.sentence.start
+        off, text = facts.sentence.start, facts.sentence.text
         victims = list(dict.fromkeys(
             c.iso2 for c in facts.countries if c.iso2 != KP and not c.based
-            and c.role != "against" and (c.start > steal or c.role == "from")))
+            and c.role != "against" and (c.start > steal or c.role == "from"
+                                         or victim_firm(text, c.start - off,
+                                                         c.end - off))))
         frm = frm if frm not in (KP, None) else (victims[0] if len(victims) == 1 else None)
         to = KP
     elif itype == "petroleum_transfer":

@@ -90,18 +90,35 @@ def amounts_from_next(drafts: list[Draft], all_facts: list[SentenceFacts],
                  and drafts[n].type in _AMOUNT_TYPES]
         if len(open_) != 1:
             continue
-        nxt = all_facts[i + 1]
         d = drafts[open_[0]]
-        if nxt.ports or any(h.cue.item != d.item for h in nxt.items):
+        found = _amount_ahead(d, i, all_facts, set(by_sentence), lang)
+        if found is None:
             continue
-        qs = [q for q in sentence_quantities(nxt, lang) if q.unit in _AMOUNT_TYPES[d.type]]
-        if len(qs) != 1:
-            continue
-        q = qs[0]
+        nxt, q = found
         stance = "alleged" if nxt.has("hedge") else d.stance
         out[open_[0]] = replace(d, quantity=q.value, quantity_max=q.value_max, unit=q.unit,
                                 stance=stance)
     return out
+
+
+def _amount_ahead(d: Draft, i: int, all_facts: list[SentenceFacts], claimed: set[int],
+                  lang: str) -> tuple[SentenceFacts, Quantity] | None:
+    """The one amount of the right unit in the next sentence, or in the one after when
+    the next says nothing of its own (no item, no port, no number: "This was reported
+    by two crew members.")."""
+    for j in (i + 1, i + 2):
+        if j >= len(all_facts) or j in claimed:
+            return None
+        nxt = all_facts[j]
+        if nxt.ports or any(h.cue.item != d.item for h in nxt.items):
+            return None
+        found = sentence_quantities(nxt, lang)
+        qs = [q for q in found if q.unit in _AMOUNT_TYPES[d.type]]
+        if len(qs) == 1:
+            return nxt, qs[0]
+        if qs or nxt.items or any(q.unit for q in found):
+            return None
+    return None
 
 
 def sentence_quantities(facts: SentenceFacts, lang: str) -> list[Quantity]:

@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from sanctionwatch.extract.assemble import KP, Draft, _flags, country_list, sentence_drafts
+from sanctionwatch.extract.assemble import (
+    KP,
+    Draft,
+    _flags,
+    country_list,
+    sentence_drafts,
+)
 from sanctionwatch.extract.dates import document_date, event_when
 from sanctionwatch.extract.discourse import (
     amounts_from_next,
@@ -15,8 +21,10 @@ from sanctionwatch.extract.discourse import (
 from sanctionwatch.extract.discourse import (
     sentence_quantities as _quantities,
 )
+from sanctionwatch.extract.hedge_scope import scope_hedges
 from sanctionwatch.extract.langid import SUPPORTED, detect
 from sanctionwatch.extract.normalise import normalise
+from sanctionwatch.extract.party_hints import victim_firms
 from sanctionwatch.extract.records import DocDate, ExtractionResult
 from sanctionwatch.extract.sentence_facts import EVENT_CUES, SentenceFacts, bucket, collect
 from sanctionwatch.extract.sentences import split_sentences
@@ -33,7 +41,6 @@ _SANCTIONED_FOR = re.compile(
     r"\bsanktion\w*\b[^.;]{0,60}?\bwegen\b|"
     r"\bsanctionn?\w*\b[^.;]{0,60}?\bpour (?:avoir|\w+er)\b|"
     r"\bсанкци\w*\b[^.;]{0,60}?\bза (?:покупк|приобретени|поставк|закупк)", re.I)
-_CLAUSE_MARKS = (",", ";", "—", "–", "(", ")", "，", "；", "、")
 _SOURCE_AFTER = re.compile(r"^(according to|laut|selon|d'après|según|de acuerdo con|по данным|"
                            r"по словам|согласно|据|nach angaben)", re.I)
 
@@ -92,46 +99,6 @@ def _stance(facts: SentenceFacts) -> str:
     return "alleged" if facts.has("hedge") else "asserted"
 
 
-def _clause(text: str, pos: int) -> tuple[int, int]:
-    """Bounds (relative) of the clause around ``pos``: punctuation that separates clauses."""
-    left = max(text.rfind(ch, 0, pos) for ch in _CLAUSE_MARKS) + 1
-    rights = [i for i in (text.find(ch, pos) for ch in _CLAUSE_MARKS) if i >= 0]
-    return left, min(rights) if rights else len(text)
-
-
-def _scope_hedges(facts: SentenceFacts, drafts: list[Draft]) -> list[Draft]:
-    """A hedge covers the claims after it and those of its own clause; a hedge in a later
-    clause covers earlier claims only when its clause is a bare comment (no item, no
-    number: ", officials suspect"). "11,000 soldiers are stationed, possibly followed by
-    3,000 more": only the 3,000 are alleged."""
-    hedges = facts.cues.get("hedge")
-    if not hedges or not drafts:
-        return drafts
-    s = facts.sentence
-    text = s.text
-    marks = [h - s.start for h, _ in hedges]
-    busy = [h.start - s.start for h in facts.items] + [q.start - s.start
-                                                      for q in facts.quantities]
-    out = []
-    for d in drafts:
-        if d.stance != "alleged" or d.at < 0:
-            out.append(d)
-            continue
-        at = d.at - s.start
-        lo, hi = _clause(text, at)
-        covered = False
-        for h in marks:
-            if h < hi:
-                covered = True
-                break
-            hlo, hhi = _clause(text, h)
-            if not any(hlo <= b < hhi for b in busy):
-                covered = True
-                break
-        out.append(d if covered else replace(d, stance="asserted"))
-    return out
-
-
 def _is_denial(facts: SentenceFacts) -> set[str]:
     """Accused parties (KP/RU/CN) that deny in this sentence; empty when it is no denial."""
     if not facts.has("deny"):
@@ -151,7 +118,8 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
             designated_notes.append(i)
         flag_hint = _flag_hint(facts) or flag_hint
         deniers = _is_denial(facts)
-        if not (kp_here or (prev_kp and not (isos - {KP}) - {"RU", "CN"})):
+        others = isos - {KP, "RU", "CN"}
+        if not (kp_here or (prev_kp and not others - victim_firms(facts))):
             prev_kp = kp_here
             continue
         prev_kp = kp_here
@@ -165,7 +133,7 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
         if _norm_before_trigger(facts):
             continue
         facts.quantities = _quantities(facts, lang)
-        drafts = _scope_hedges(facts, sentence_drafts(facts, lang, i, _stance(facts),
+        drafts = scope_hedges(facts, sentence_drafts(facts, lang, i, _stance(facts),
                                                       flag_hint, not kp_here))
         if _negated(facts):
             continue

@@ -76,6 +76,12 @@ _WORD_RE = re.compile(r"(?<!\w)(" + "|".join(sorted(_WORDNUM, key=len, reverse=T
                       + r")(?!\w)", re.I)
 _WEEKDAY_BEFORE = ("星期", "礼拜", "禮拜", "周", "週")
 _CJK_DIGIT_CLASS = "[〇零一二两兩三四五六七八九十百千]"
+# an indefinite article after "at least" is the number one ("mindestens ein System")
+_ONE_AFTER_APPROX = re.compile(
+    r"(?<!\w)(?:mindestens|wenigstens|au moins|al menos|como mínimo|по меньшей мере|"
+    r"как минимум|не менее)\s(ein|eine|einen|einem|un|une|una|uno|один|одна|одно|одну|"
+    r"одного|одной)(?!\w)", re.I)
+_NOT_ONE_AFTER = set("些直起部带帶样樣般切定旦致同边邊系再度道向贯貫連连方")
 _CJK_RE = re.compile(_CJK_DIGIT_CLASS + "+[万萬亿億]?" + _CJK_DIGIT_CLASS + "*")
 _EXCLUDE_AFTER = re.compile(r"^\s?(mm|cm|km|%|prozent|per cent|percent|°|:\d|-mm|\s?mm\b|"
                             r"-foot|-meter|-year|-jährig|jahre?\b|years?\b|ans?\b|лет|года?\b|"
@@ -207,11 +213,16 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
             if text[max(0, m.start() - 2):m.start()].endswith(_WEEKDAY_BEFORE) or \
                     text[m.end():m.end() + 1] == "曜":
                 continue  # 星期五, 周三, 木曜日: weekdays, not numbers
+            if m.group(0) == "一" and text[m.end():m.end() + 1] in _NOT_ONE_AFTER:
+                continue  # 一些 "some", 一直 "always", 一起 "together": no number
             cjk = parse_cjk(m.group(0))
             if cjk is not None:
                 spans.append((m.start(), m.end(), cjk))
     for m in _WORD_RE.finditer(text):
         spans.append((m.start(), m.end(), _WORDNUM[m.group(1).lower()]))
+    if lang in ("de", "fr", "es", "ru"):
+        for m in _ONE_AFTER_APPROX.finditer(text):
+            spans.append((m.start(1), m.end(1), 1.0))
     spans.sort()
     out: list[Quantity] = []
     skip_until = -1
@@ -252,8 +263,9 @@ def _build(text: str, lang: str, start: int, end: int,
         return None, end
     if re.search(r"(imo|mmsi|no|nr|№)\W{0,3}$", text[max(0, start - 8):start], re.I):
         return None, end
-    if _MONTHS_EN.search(text[max(0, start - 12):start]):
-        return None, end
+    if _MONTHS_EN.search(text[max(0, start - 12):start]) and (
+            value > 1000 or (value <= 31 and not _SCALE_RE.match(text[end:end + 14]))):
+        return None, end  # "May 5", "im Mai 2024"; not "im Mai 40 Millionen Dollar"
     after = text[end:end + 12]
     if _EXCLUDE_AFTER.match(after) and not re.match(r"^\s?(만|억|천|万|億|亿|千)", after):
         return None, end

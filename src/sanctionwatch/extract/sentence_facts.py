@@ -22,6 +22,10 @@ _DATELINE_CAPS = re.compile(r"^\s*[A-ZÀ-Ý]{3,}[A-ZÀ-Ý .'-]*(?:,|\s[—–-])
 _T = TypeVar("_T")
 # cue kinds that can start an incident (or a denial); sentences without one need no roles
 EVENT_CUES = ("give", "get", "deploy", "steal", "sts", "port_call", "assist", "work", "deny")
+# zh 将 before an object and a verb of motion ("朝鲜将一万多名士兵派往俄罗斯") marks the
+# object (like 把), not the future ("朝鲜将向俄罗斯派兵")
+_ZH_DISPOSAL = re.compile(r"将(?![向在于会要继续对为把与和从能可派运送卖售交转输出提供])"
+                          r"[^,，。;；]{1,20}?(?:[派运送卖售交转输][往到给至抵]|出口到|出售给)")
 _SOURCE_BEFORE = {"according to", "laut", "selon", "d'après", "según", "de acuerdo con",
                   "по данным", "по словам", "согласно", "citing", "nach angaben", "据"}
 
@@ -92,6 +96,8 @@ def collect(sentence: Sentence, matches: list[Match], quantities: list[Quantity]
         elif e.layer == "port":
             facts.ports.append(PortHit(m.start, m.end, e.value, e.extra))
         else:
+            if e.kind == "future" and lang == "zh" and _ZH_DISPOSAL.match(text, m.start):
+                continue
             facts.cues.setdefault(e.kind, []).append((m.start, m.end))
     gives = tuple(st for st, _ in facts.cues.get("give", []))
     mentions = mentions_with_roles(text, spans, lang, gives,

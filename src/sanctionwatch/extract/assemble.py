@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from sanctionwatch.extract.catalogue_link import category_for
 from sanctionwatch.extract.party_hints import SANCTION_WORD, fate_span, victim_firm
 from sanctionwatch.extract.records import Quantity
+from sanctionwatch.extract.regex_util import guarded
 from sanctionwatch.extract.roles import CountryMention, first_subject
 from sanctionwatch.extract.sentence_facts import ItemHit, SentenceFacts
 
@@ -41,7 +42,7 @@ _OTHER = re.compile(r"(?:\bother|\bandere[nr]?|\bautres|\bd'autres|\botros|\botr
 
 
 # "arms to Russia in return for technology": what comes back goes the other way
-_IN_RETURN = re.compile(r"(?:\bin return for|\bin exchange for|\bim gegenzug für|"
+_IN_RETURN = guarded("ieaв", r"(?:\bin return for|\bin exchange for|\bim gegenzug für|"
                         r"\bim austausch (?:gegen|für)|\ben échange d[e']|\ben contrepartie d[e']|"
                         r"\ba cambio de|\ben compensación por|\bв обмен на|\bвзамен на)"
                         r"[^,;.]{0,60}$", re.I)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from sanctionwatch.extract.records import DocDate
+from sanctionwatch.extract.regex_util import alternation_by_first_char, guarded
 
 _MONTHS: dict[str, int] = {}
 for _names in (
@@ -27,7 +28,10 @@ for _names in (
     for _i, _n in enumerate(_names.split(), start=1):
         _MONTHS.setdefault(_n, _i)
 _MONTHS["sept"] = 9
-_MON = "|".join(sorted(_MONTHS, key=len, reverse=True))
+
+
+
+_MON = alternation_by_first_char(sorted(_MONTHS, key=len, reverse=True))
 
 _STAMP = re.compile(r"^\s*date (\d{4})-(\d{2})(?:-(\d{2}))?")
 _INPUT = re.compile(r"입력\s*:?\s*(\d{4})[-.](\d{1,2})[-.](\d{1,2})")
@@ -48,21 +52,33 @@ _ERA = re.compile(r"(平成|令和)\s?(\d{1,2}|元)\s?年")
 _CJK_MONTH = re.compile(r"(?<!\d)(\d{1,2})\s?[月월]")
 _MONTH_ONLY = re.compile(rf"\b(?:in|im|en|au mois de|in early|in late|in mid-?|seit)?\s*"
                          rf"(?P<m>{_MON})\b", re.I)
-_SINCE = re.compile(r"\b(since|seit|depuis|desde|с\s+\d{4})\b|이후|以来|以降|从\d{4}|"
-                    r"\bfrom\s+\d{4}\s+(?:to|until)|\bvon\s+\d{4}\s+bis|entre\s+\d{4}\s+et\s+\d{4}|"
-                    r"между\s+\d{4}", re.I)
-_LAST_YEAR = re.compile(r"\blast year\b|\bvergangenen jahr|\bletzten jahr|\bvorigen jahr|"
-                        r"\bl'an dernier|\bl'année dernière|\bel año pasado|\bprošl|"
-                        r"в прошлом году|прошлого года|지난해|작년|去年|昨年|前年", re.I)
-_THIS_YEAR = re.compile(r"\bthis year\b|\bdieses jahr|\bin diesem jahr|\bcette année|"
-                        r"\beste año|в этом году|этого года|올해|금년|今年", re.I)
-_LAST_MONTH = re.compile(r"\blast month\b|\bvergangenen monat|\bletzten monat|"
-                         r"\ble mois dernier|\bel mes pasado|в прошлом месяце|지난달|上个月|先月",
-                         re.I)
-_SEASON = re.compile(r"\b(spring|summer|autumn|fall|frühling|frühjahr|sommer|herbst|printemps|"
-                     r"été|automne|primavera|verano|otoño|весной|летом|осенью)\b|"
-                     r"(봄|여름|가을)|(春|夏|秋)", re.I)
-_SEASON_LAST = re.compile(r"last|letzten|vergangenen|dernier|pasad|прошл|지난|去年|昨年", re.I)
+_SINCE = guarded(
+    "sdс이以从fveм",
+    r"\b(since|seit|depuis|desde|с\s+\d{4})\b|이후|以来|以降|从\d{4}|"
+    r"\bfrom\s+\d{4}\s+(?:to|until)|\bvon\s+\d{4}\s+bis|entre\s+\d{4}\s+et\s+\d{4}|"
+    r"между\s+\d{4}", re.I)
+_LAST_YEAR = guarded(
+    "lvepвп지작去昨前",
+    r"\blast year\b|\bvergangenen jahr|\bletzten jahr|\bvorigen jahr|"
+    r"\bl'an dernier|\bl'année dernière|\bel año pasado|\bprošl|"
+    r"в прошлом году|прошлого года|지난해|작년|去年|昨年|前年", re.I)
+_THIS_YEAR = guarded(
+    "tdiceвэ올금今",
+    r"\bthis year\b|\bdieses jahr|\bin diesem jahr|\bcette année|"
+    r"\beste año|в этом году|этого года|올해|금년|今年", re.I)
+_LAST_MONTH = guarded(
+    "lveв지上先",
+    r"\blast month\b|\bvergangenen monat|\bletzten monat|"
+    r"\ble mois dernier|\bel mes pasado|в прошлом месяце|지난달|上个月|先月",
+    re.I)
+_SEASON = guarded(
+    "safhpévoвло봄여가春夏秋",
+    r"\b(spring|summer|autumn|fall|frühling|frühjahr|sommer|herbst|printemps|"
+    r"été|automne|primavera|verano|otoño|весной|летом|осенью)\b|"
+    r"(봄|여름|가을)|(春|夏|秋)", re.I)
+_SEASON_LAST = guarded(
+    "lvdpп지去昨",
+    r"last|letzten|vergangenen|dernier|pasad|прошл|지난|去年|昨年", re.I)
 
 
 _YEAR4 = re.compile(r"(?<!\d)\d{4}(?!\d)")
@@ -120,6 +136,7 @@ def _ym(year: int, month: int | None) -> str:
 
 
 _DIGIT = re.compile(r"\d")
+_FOUR_DIGITS = re.compile(r"\d{4}")  # every _MONTH_YEAR match holds a four-digit year
 
 
 def _month_before(ref: DocDate, month: int) -> int:
@@ -139,7 +156,7 @@ def event_when(sentence: str, ref: DocDate | None) -> str | None:
     m = _CJK_FULL.search(sentence)
     if m:
         found.add(_ym(int(m.group(1)), int(m.group(2))))
-    for mm in _MONTH_YEAR.finditer(sentence):
+    for mm in (_MONTH_YEAR.finditer(sentence) if _FOUR_DIGITS.search(sentence) else ()):
         name = (mm.group("m") or mm.group("m2")).lower()
         year = int(mm.group("y") or mm.group("y2"))
         found.add(_ym(year, _MONTHS[name]))

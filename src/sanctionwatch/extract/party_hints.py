@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from sanctionwatch.extract.regex_util import guarded
 from sanctionwatch.extract.sentence_facts import SentenceFacts
 
 # "from a Japanese crypto exchange", "der US-Kryptowährungsfirma", "une plateforme
@@ -17,7 +18,7 @@ _FROM_BEFORE = re.compile(r"(?:\bvon|\baus|\bbei|\bfrom|\bde|\bd'|\bdesde|\bиз
                           r"(?:[\w']+\s){0,2}$", re.I)
 # "seafood that ends up on shelves in the US": a relative clause without a comma that
 # tells the goods' later fate names no party (up to ", and" / ", but" / ";")
-_FATE = re.compile(r"\b(?:that|which|die|der|das|qui|que|которы\w*)\s+(?:\w+\s+){0,2}?"
+_FATE = guarded("twdqк", r"\b(?:that|which|die|der|das|qui|que|которы\w*)\s+(?:\w+\s+){0,2}?"
                    r"(?:ends? up|ended up|landet|landen|landete\w*|finit|finissent|"
                    r"termina\w*|acaba\w*|оказыва\w*|(?:is|are|was|were|wird|werden) "
                    r"(?:later |später )?(?:sold|resold|re-exported|verkauft))(?!\w)", re.I)

@@ -26,6 +26,7 @@ from sanctionwatch.extract.langid import SUPPORTED, detect
 from sanctionwatch.extract.normalise import normalise
 from sanctionwatch.extract.party_hints import victim_firms
 from sanctionwatch.extract.records import DocDate, ExtractionResult
+from sanctionwatch.extract.regex_util import guarded
 from sanctionwatch.extract.sentence_facts import EVENT_CUES, SentenceFacts, bucket, collect
 from sanctionwatch.extract.sentences import split_sentences
 from sanctionwatch.incident import Incident
@@ -35,7 +36,7 @@ DEFAULT_MAX_CHARS = 20_000_000
 _ACCUSED = {KP, "RU", "CN"}
 _STAMP = re.compile(r"^\s*date \d{4}-\d{2}(?:-\d{2})?|입력\s*:?\s*\d{4}[-.]\d{1,2}[-.]\d{1,2}"
                     r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
-_SANCTIONED_FOR = re.compile(
+_SANCTIONED_FOR = guarded("sс",
     r"\bsanction(?:s|ed|ing)?\b[^.;]{0,60}?\b(?:for|over) (?:\w+ing|its|their|having)\b|"
     r"\bsancion\w*\b[^.;]{0,60}?\bpor (?:\w+(?:ar|er|ir)|haber)\b|"
     r"\bsanktion\w*\b[^.;]{0,60}?\bwegen\b|"

@@ -12,6 +12,7 @@ import re
 from functools import cache
 
 from sanctionwatch.extract.records import Quantity
+from sanctionwatch.extract.regex_util import alternation_by_first_char, first_chars
 from sanctionwatch.knowledge.gazetteer import unit_keys
 
 _SCALES: dict[str, float] = {
@@ -61,6 +62,7 @@ _CURRENCY_AFTER = {
     "CNY": ("yuan", "元", "위안"),
     "RUB": ("рубл", "rubles", "roubles", "루블"),
 }
+_CURRENCY_FIRST = frozenset(w[0] for ws in _CURRENCY_AFTER.values() for w in ws)
 _CURRENCY_SYMBOL = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR",
                     "£": "GBP", "¥": "JPY", "￥": "JPY", "₩": "KRW", "rub": "RUB"}
 _APPROX_AFTER = re.compile(r"^\s?(여|余|多|以上|이상|남짓|あまり|余り|超|plus)")
@@ -70,15 +72,17 @@ _SCALE_RE = re.compile(
     re.I)
 _RANGE_SEP = re.compile(r"^\s?(?:-|–|—|to|bis|und|and|à|a|y|до|и|~|～|에서|至|から)\s?", re.I)
 _NB = r"(?<![0-9A-Za-zÀ-ÿА-Яа-яЁё.,])"
-_NUM = re.compile(_NB + r"\d{1,3}(?:(?:[,.']|\s(?=\d{3}\b))\d{3})+(?:[.,]\d+)?(?!\d)"
-                  r"|" + _NB + r"\d+(?:[.,]\d+)?(?!\d)")
-_WORD_RE = re.compile(r"(?<!\w)(" + "|".join(sorted(_WORDNUM, key=len, reverse=True))
-                      + r")(?!\w)", re.I)
+# the leading (?=\d) changes nothing that matches but lets the engine skip non-digits fast
+_NUM = re.compile(r"(?=\d)(?:" + _NB + r"\d{1,3}(?:(?:[,.']|\s(?=\d{3}\b))\d{3})+"
+                  r"(?:[.,]\d+)?(?!\d)|" + _NB + r"\d+(?:[.,]\d+)?(?!\d))")
+_WORDS_LONGEST_FIRST = sorted(_WORDNUM, key=len, reverse=True)
+_WORD_RE = re.compile("(?=" + first_chars(_WORDS_LONGEST_FIRST) + r")(?<!\w)("
+                      + alternation_by_first_char(_WORDS_LONGEST_FIRST) + r")(?!\w)", re.I)
 _WEEKDAY_BEFORE = ("星期", "礼拜", "禮拜", "周", "週")
 _CJK_DIGIT_CLASS = "[〇零一二两兩三四五六七八九十百千]"
 # an indefinite article after "at least" is the number one ("mindestens ein System")
 _ONE_AFTER_APPROX = re.compile(
-    r"(?<!\w)(?:mindestens|wenigstens|au moins|al menos|como mínimo|по меньшей мере|"
+    r"(?=[mwacпкн])(?<!\w)(?:mindestens|wenigstens|au moins|al menos|como mínimo|по меньшей мере|"
     r"как минимум|не менее)\s(ein|eine|einen|einem|un|une|una|uno|один|одна|одно|одну|"
     r"одного|одной)(?!\w)", re.I)
 _NOT_ONE_AFTER = set("些直起部带帶样樣般切定旦致同边邊系再度道向贯貫連连方")
@@ -97,14 +101,20 @@ _MONTHS_EN = re.compile(r"(january|february|march|april|may|june|july|august|sep
                         r"octubre|noviembre|diciembre|января|февраля|марта|апреля|мая|июня|"
                         r"июля|августа|сентября|октября|ноября|декабря)\.?\s?$", re.I)
 
+_SEP = re.compile(r"[.,]")
+_ID_BEFORE = re.compile(r"(imo|mmsi|no|nr|№)\W{0,3}$", re.I)
+_CJK_SCALE_AFTER = re.compile(r"^\s?(만|억|천|万|億|亿|千)")
+_FOUR_DIGITS = re.compile(r"^\d{4}$")
+_COMPOUND_TAIL = re.compile(r"(\d+)\s?(만|천)?")
+
 
 def parse_number(raw: str, lang: str) -> float | None:
     """Digits with locale separators → float ('11.000' de → 11000; '4,4' de → 4.4)."""
     s = raw.replace("'", "").replace(" ", "")
     if not s:
         return None
-    groups = re.split(r"[.,]", s)
-    seps = re.findall(r"[.,]", s)
+    groups = _SEP.split(s)
+    seps = _SEP.findall(s)
     if not seps:
         return float(s)
     if len(seps) == 1:
@@ -190,6 +200,8 @@ def _unit_regex(lang: str) -> re.Pattern[str]:
 
 def _currency_after(text: str, pos: int) -> tuple[str | None, int]:
     window = text[pos:pos + 14].lower().lstrip(" ")
+    if window[:1] not in _CURRENCY_FIRST:
+        return None, pos  # no currency word starts with this character
     offset = pos + (len(text[pos:pos + 14]) - len(text[pos:pos + 14].lstrip(" ")))
     for code, words in _CURRENCY_AFTER.items():
         for w in words:
@@ -261,15 +273,15 @@ def _build(text: str, lang: str, start: int, end: int,
     if start > 0 and (text[start - 1] in "-–#№/" or text[start - 1].isalpha()
                       and ord(text[start - 1]) < 0x1100) and not _CURRENCY_BEFORE.search(before):
         return None, end
-    if re.search(r"(imo|mmsi|no|nr|№)\W{0,3}$", text[max(0, start - 8):start], re.I):
+    if _ID_BEFORE.search(text[max(0, start - 8):start]):
         return None, end
     if _MONTHS_EN.search(text[max(0, start - 12):start]) and (
             value > 1000 or (value <= 31 and not _SCALE_RE.match(text[end:end + 14]))):
         return None, end  # "May 5", "im Mai 2024"; not "im Mai 40 Millionen Dollar"
     after = text[end:end + 12]
-    if _EXCLUDE_AFTER.match(after) and not re.match(r"^\s?(만|억|천|万|億|亿|千)", after):
+    if _EXCLUDE_AFTER.match(after) and not _CJK_SCALE_AFTER.match(after):
         return None, end
-    if re.match(r"^\d{4}$", text[start:end]) and 1900 <= value <= 2100:
+    if _FOUR_DIGITS.match(text[start:end]) and 1900 <= value <= 2100:
         return None, end
     currency = None
     cm = _CURRENCY_BEFORE.search(before)
@@ -281,7 +293,7 @@ def _build(text: str, lang: str, start: int, end: int,
     if sm:
         value *= _SCALES[sm.group(1).lower()]
         pos += sm.end()
-        m2 = re.match(r"(\d+)\s?(만|천)?", text[pos:pos + 10])
+        m2 = _COMPOUND_TAIL.match(text[pos:pos + 10])
         if m2 and lang in ("ko", "ja", "zh") and sm.group(1) in ("억", "만", "万", "億", "亿"):
             value += float(m2.group(1)) * (_SCALES[m2.group(2)] if m2.group(2) else 1)
             pos += m2.end()

@@ -14,7 +14,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Any, Literal
+from operator import attrgetter
+from typing import Any, Literal, NamedTuple
 
 import ahocorasick
 import yaml
@@ -48,8 +49,10 @@ class Entry:
     extra: str = ""  # port: country code
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
+    """One key found in a text (a named tuple: built ~3x faster than a frozen dataclass,
+    which counts at ~60 matches per news article)."""
+
     start: int
     end: int
     entry: Entry
@@ -242,6 +245,9 @@ class Gazetteer:
         return _resolve(raw)
 
 
+_START_END = attrgetter("start", "end")
+
+
 def _resolve(raw: list[Match]) -> list[Match]:
     """Keep the longest match where matches of the same layer overlap (cues: keep all)."""
     out: list[Match] = []
@@ -261,7 +267,7 @@ def _resolve(raw: list[Match]) -> list[Match]:
                 continue
             taken[m.start:m.end] = b"\x01" * (m.end - m.start)
             out.append(m)
-    out.sort(key=lambda m: (m.start, m.end))
+    out.sort(key=_START_END)
     return out
 
 

@@ -74,7 +74,7 @@ def _saw_originator_level(item: EvidenceItem, vis: Visibility) -> bool:
         item.originator_caveat == "originator" and vis.originator)
 
 
-def _caveat_label(caveat: str, show_origin: bool) -> str:
+def caveat_label(caveat: str, show_origin: bool) -> str:
     """A ``rel:`` list usually names the originator: hide the list with the originator."""
     if show_origin or not caveat.startswith("rel:"):
         return caveat
@@ -90,7 +90,7 @@ def _view(item: EvidenceItem, vis: Visibility, label: str, *, with_text: bool,
         originator_visible=show_origin, content_visible=vis.content,
         language=item.language if vis.content else None,
         media_type=item.media_type if vis.content else None,
-        caveat=_caveat_label(item.caveat, show_origin) if vis.content else None,
+        caveat=caveat_label(item.caveat, show_origin) if vis.content else None,
         originator_caveat=item.originator_caveat if show_origin else None,
         ingested_at=utc_iso(item.ingested_at),
         # File names, URLs and collection records can reveal who provided an item.

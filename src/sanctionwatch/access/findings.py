@@ -26,7 +26,7 @@ from sanctionwatch.access.guard import access_scope
 from sanctionwatch.access.policy import Principal, may_see
 from sanctionwatch.access.pseudonyms import Pseudonymizer, workspace_key
 from sanctionwatch.access.release import releases_for
-from sanctionwatch.findings.build import _incident, _item
+from sanctionwatch.findings.build import incident_input, source_item
 from sanctionwatch.findings.corroborate import assess
 from sanctionwatch.findings.grading import Policy, grade
 from sanctionwatch.findings.models import FindingAction, FindingLetter, FindingMember, FindingRecord
@@ -195,8 +195,8 @@ def finding_listing(session: Session, principal: Principal, *, context: str,
                               if isinstance(m.extra, dict) and m.extra.get("ais_event"))
         key = FindingKey(type=rec.type, from_country=rec.from_country,
                          to_country=rec.to_country, subject=rec.subject)
-        a = assess(key, [_incident(m) for m in members],
-                   {e: _item(data.items[e]) for e in {m.evidence_id for m in members}}, policy)
+        sources = {e: source_item(data.items[e]) for e in {m.evidence_id for m in members}}
+        a = assess(key, [incident_input(m) for m in members], sources, policy)
         rows = []
         for e in a.evidence_ids:
             item, v = data.items[e], vis[e]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from sanctionwatch.access.evidence import Visibility, visibility
+from sanctionwatch.access.evidence import Visibility, caveat_label, visibility
 from sanctionwatch.access.guard import access_scope
 from sanctionwatch.access.policy import Principal
 from sanctionwatch.access.pseudonyms import Pseudonymizer, workspace_key
@@ -68,8 +68,7 @@ def visible_incidents(session: Session, principal: Principal, *, context: str,
         out.incidents.append(IncidentView(
             id=rec.id, evidence_id=item.id, incident=record_to_incident(rec),
             originator=item.originator if v.originator else pseudo.label(item.originator),
-            originator_visible=v.originator, caveat=rec.caveat if v.originator else
-            ("rel:[withheld]" if rec.caveat.startswith("rel:") else rec.caveat),
+            originator_visible=v.originator, caveat=caveat_label(rec.caveat, v.originator),
             source=rec.source))
     if principal.role == "reader":
         out.withheld = 0  # readers are not told that non-public material exists

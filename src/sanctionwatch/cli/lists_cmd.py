@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -29,31 +28,12 @@ def import_group() -> None:
 def _do_import(app: AppContext, path: Path | None, kind: str, dataset: str,
                as_json: bool) -> None:
     from sanctionwatch.lists.errors import ListError
-    from sanctionwatch.lists.ftm_io import parse_ftm, parse_vessels_csv
-    from sanctionwatch.lists.packaged import load_packaged, packaged_path
-    from sanctionwatch.lists.repository import import_entities
-    from sanctionwatch.lists.unxml import parse_un_xml
+    from sanctionwatch.lists.load import import_list_file
 
-    s = app.settings
-    generated = None
     try:
-        with progress_status(s.progress and not as_json, f"importing the {kind} list"):
-            if kind == "packaged":
-                path = packaged_path()
-                header, entities = load_packaged()
-                generated = header.get("generated")
-            elif kind == "un-xml" and path is not None:
-                parsed = parse_un_xml(path, max_bytes=s.max_xml_bytes)
-                entities, generated = parsed.entities, parsed.generated
-            elif kind == "ftm" and path is not None:
-                entities = parse_ftm(path, max_bytes=s.max_file_bytes,
-                                     max_nesting=s.max_nesting)
-            elif path is not None:
-                entities = parse_vessels_csv(path, max_bytes=s.max_file_bytes)
-            assert path is not None
-            sha = hashlib.sha256(path.read_bytes()).hexdigest()
-            result = import_entities(app.engine, dataset, entities, source_format=kind,
-                                     sha256=sha, filename=path.name, generated=generated)
+        with progress_status(app.settings.progress and not as_json,
+                             f"importing the {kind} list"):
+            result = import_list_file(app.engine, app.settings, kind, path, dataset)
     except ListError as exc:
         raise UserError(str(exc)) from exc
     if as_json:

@@ -60,23 +60,12 @@ def load_manifest() -> list[dict[str, Any]]:
 
 def import_lists(settings: Settings, engine: Engine) -> dict[str, int]:
     """The bundled DPRK extract of the UN list and the demo's (fictional) vessels table."""
-    import hashlib
+    from sanctionwatch.lists.load import import_list_file
 
-    from sanctionwatch.lists.ftm_io import parse_vessels_csv
-    from sanctionwatch.lists.packaged import load_packaged, packaged_path
-    from sanctionwatch.lists.repository import import_entities
-
-    header, entities = load_packaged()
-    un = import_entities(engine, "un_sc", entities, source_format="packaged",
-                         sha256=hashlib.sha256(packaged_path().read_bytes()).hexdigest(),
-                         filename=packaged_path().name, generated=header.get("generated"))
-    vessels_path = sample_dir() / _manifest()["vessels"]
-    vessels = parse_vessels_csv(vessels_path, max_bytes=settings.max_file_bytes)
-    import_entities(engine, "demo_vessels", vessels, source_format="vessels",
-                    sha256=hashlib.sha256(vessels_path.read_bytes()).hexdigest(),
-                    filename=vessels_path.name)
-    return {"un_sc": un.entities, "demo_vessels": len(vessels) // 2}
-
+    un = import_list_file(engine, settings, "packaged", None, "un_sc")
+    vessels = import_list_file(engine, settings, "vessels",
+                               sample_dir() / _manifest()["vessels"], "demo_vessels")
+    return {"un_sc": un.entities, "demo_vessels": vessels.entities // 2}
 
 def setup_team(engine: Engine) -> None:
     """Member states and users of the demo team (idempotent)."""

@@ -33,7 +33,7 @@ class BuildResult:
         return len(self.created) + len(self.extended)
 
 
-def _incident(rec: IncidentRecord) -> IncidentInput:
+def incident_input(rec: IncidentRecord) -> IncidentInput:
     return IncidentInput(
         id=rec.id, evidence_id=rec.evidence_id, type=rec.type, from_country=rec.from_country,
         to_country=rec.to_country, item=rec.item, category=rec.category,
@@ -42,7 +42,7 @@ def _incident(rec: IncidentRecord) -> IncidentInput:
     )
 
 
-def _item(rec: EvidenceItem) -> SourceItem:
+def source_item(rec: EvidenceItem) -> SourceItem:
     # The originator is hashed here: corroboration only needs to tell originators apart.
     key = hashlib.sha256(rec.originator.encode("utf-8")).hexdigest()
     return SourceItem(evidence_id=rec.id, originator_key=key, text=rec.text,
@@ -62,9 +62,9 @@ def load_inputs(
         q = q.where(IncidentRecord.id.in_(list(incident_ids)))
     incs, items = [], {}
     for inc, ev in session.execute(q.order_by(IncidentRecord.id)).all():
-        incs.append(_incident(inc))
+        incs.append(incident_input(inc))
         if ev.id not in items:
-            items[ev.id] = _item(ev)
+            items[ev.id] = source_item(ev)
     return incs, items
 
 

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from sanctionwatch.cli import main
@@ -80,3 +81,21 @@ def test_cli_rejects_binary_file(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, "-m", "sanctionwatch.cli", "extract", str(doc)],
                           capture_output=True, text=True, check=False)
     assert proc.returncode != 0
+
+
+def test_cli_file_and_text_limits_come_from_settings(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = tmp_path / "big.txt"
+    doc.write_text("North Korea sent 2,000 troops to Russia. " * 10, encoding="utf-8")
+    home = tmp_path / "nohome"
+    monkeypatch.setenv("SANCTIONWATCH_MAX_FILE_BYTES", "100")
+    result = CliRunner().invoke(main, ["--home", str(home), "extract", "--jsonl", str(doc)])
+    assert result.exit_code == 2
+    assert "over the 100-byte limit" in result.output and "MAX_FILE_BYTES" in result.output
+    monkeypatch.delenv("SANCTIONWATCH_MAX_FILE_BYTES")
+    monkeypatch.setenv("SANCTIONWATCH_MAX_TEXT_CHARS", "50")
+    result = CliRunner().invoke(main, ["--home", str(home), "extract", "--jsonl", str(doc)])
+    assert result.exit_code == 0, result.output
+    row = json.loads(result.output.strip().splitlines()[0])
+    assert any("cut to the first 50 characters" in n for n in row["notes"])
+    assert len(row["incidents"]) == 1  # only the first sentence was read

@@ -6,20 +6,20 @@ from pathlib import Path
 
 import click
 
-from sanctionwatch.cli.context import UserError, emit_json, emit_jsonl
-
-MAX_FILE_BYTES = 50 * 1024 * 1024
+from sanctionwatch.cli.context import AppContext, UserError, emit_json, emit_jsonl, pass_app
 
 
-def _read(path: Path) -> str:
+def _read(path: Path, max_bytes: int) -> str:
     from sanctionwatch.extract.normalise import looks_binary
 
     try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise UserError(f"{path}: {size} bytes is over the {max_bytes}-byte limit "
+                            "(SANCTIONWATCH_MAX_FILE_BYTES)")
         raw = path.read_bytes()
     except OSError as exc:
         raise UserError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    if len(raw) > MAX_FILE_BYTES:
-        raise UserError(f"{path}: {len(raw)} bytes is over the {MAX_FILE_BYTES}-byte limit")
     if looks_binary(raw):
         raise UserError(f"{path}: looks like a binary file, not text")
     return raw.decode("utf-8", errors="replace")
@@ -32,7 +32,8 @@ def _read(path: Path) -> str:
 @click.option("--json", "as_json", is_flag=True, help="A JSON array of the results.")
 @click.option("--language", help="Skip language detection (en, de, fr, es, ru, ko, ja, zh).")
 @click.option("--doc-date", help="Publication date YYYY[-MM[-DD]] for relative dates.")
-def extract_cmd(files: tuple[Path, ...], as_jsonl: bool, as_json: bool,
+@pass_app
+def extract_cmd(app: AppContext, files: tuple[Path, ...], as_jsonl: bool, as_json: bool,
                 language: str | None, doc_date: str | None) -> None:
     """Extract sanctions incidents from text FILES (no workspace or database needed).
 
@@ -40,10 +41,12 @@ def extract_cmd(files: tuple[Path, ...], as_jsonl: bool, as_json: bool,
     """
     from sanctionwatch.extract import extract_text
 
+    limits = app.settings  # environment only: no workspace or database is opened
     results = []
     for path in files:
         try:
-            result = extract_text(_read(path), doc_date=doc_date, language=language)
+            result = extract_text(_read(path, limits.max_file_bytes), doc_date=doc_date,
+                                  language=language, max_chars=limits.max_text_chars)
         except ValueError as exc:
             raise UserError(str(exc)) from exc
         results.append(result.wire(doc=path.stem))

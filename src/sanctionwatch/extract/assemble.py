@@ -361,6 +361,10 @@ def _flags(facts: SentenceFacts) -> list[str]:
                 # a coordinated adjective before it ("российские и китайские суда")
                 if i > 0 and 0 <= c.start - cs[i - 1].end <= 4 and cs[i - 1].iso2 not in out:
                     out.append(cs[i - 1].iso2)
+    if facts.cues.get("flag"):
+        from sanctionwatch.extract.maritime import flags_after  # maritime imports this module
+
+        out.extend(f for f in flags_after(facts) if f not in out)
     return out
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from sanctionwatch.extract import maritime
 from sanctionwatch.extract.assemble import (
     KP,
     Draft,
+    _flag,
     _flags,
     country_list,
     sentence_drafts,
@@ -114,12 +116,12 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
     designated_notes: list[int] = []
     for i, facts in enumerate(all_facts):
         isos = facts.iso_set()
-        kp_here = KP in isos
+        kp_here = KP in isos or (bool(facts.ports) and maritime.kp_port(facts))
         if facts.has("designated"):
             designated_notes.append(i)
         flag_hint = _flag_hint(facts) or flag_hint
         deniers = _is_denial(facts)
-        others = isos - {KP, "RU", "CN"}
+        others = isos - {KP, "RU", "CN"} - maritime.registry_countries(facts, lang)
         if not (kp_here or (prev_kp and not others - victim_firms(facts))):
             prev_kp = kp_here
             continue
@@ -131,11 +133,17 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
             continue
         if facts.has("future") and not _future_far(facts):
             continue
-        if _norm_before_trigger(facts):
+        if _norm_before_trigger(facts, lang):
             continue
-        facts.quantities = _quantities(facts, lang)
-        drafts = scope_hedges(facts, sentence_drafts(facts, lang, i, _stance(facts),
-                                                      flag_hint, not kp_here))
+        facts.quantities = maritime.name_numbers(facts, _quantities(facts, lang), lang)
+        drafts = sentence_drafts(facts, lang, i, _stance(facts), flag_hint, not kp_here)
+        if facts.ports and "give" in facts.cues:
+            drafts = maritime.port_drafts(facts, lang, i, _stance(facts),
+                                          _flag(facts) or flag_hint, drafts)
+        if "vessel_change" in facts.cues or "register" in facts.cues or (
+                "get" in facts.cues and "ship" in facts.cues):
+            drafts += maritime.vessel_drafts(facts, lang, i, _stance(facts), not kp_here)
+        drafts = scope_hedges(facts, drafts)
         if _negated(facts):
             continue
         if _SANCTIONED_FOR.search(facts.sentence.text):
@@ -147,7 +155,7 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
             out.extend(_designated(drafts))
             designated_notes.remove(i)
     out.extend(_designated_note(out, designated_notes))
-    out = recipient_from_next(out, all_facts)
+    out = maritime.drop_cargo_restatement(recipient_from_next(out, all_facts))
     return victims_nearby(amounts_from_next(out, all_facts, lang), all_facts)
 
 
@@ -201,11 +209,12 @@ def _future_far(facts: SentenceFacts) -> bool:
     return all(abs(f - t) > 60 for f in futures for t in triggers)
 
 
-def _norm_before_trigger(facts: SentenceFacts) -> bool:
+def _norm_before_trigger(facts: SentenceFacts, lang: str = "en") -> bool:
     """'banned coal exports', 'to bar companies from selling': a rule, not an event."""
     triggers = [s for k in ("give", "get", "deploy", "sts", "work") for s, _ in
                 facts.cues.get(k, [])]
-    norms = [s for s, _ in facts.cues.get("norm", [])]
+    norms = [s for s, e in facts.cues.get("norm", [])
+             if not maritime.adjectival_ban(facts, s, e, lang)]
     # only the triggers of an item count ("… are subject to limits, but they use …")
     near = [t for t in triggers if any(abs(h.start - t) <= 80 for h in facts.items)]
     triggers = near or triggers

@@ -1,0 +1,339 @@
+"""Maritime rules: vessels passing to the DPRK, flag registrations, ports as destinations,
+flags stated after the ship, ship names with numbers, adjectival bans.
+
+Every function here runs only on sentences that already hold a relevant cue (a ship or
+flag word, a port, a vessel-change or registration cue, a norm cue), so the common
+sentence pays nothing; the patterns are anchored at known offsets or guarded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from sanctionwatch.extract.assemble import KP, Draft, _flags
+from sanctionwatch.extract.records import Quantity
+from sanctionwatch.extract.regex_util import guarded
+from sanctionwatch.extract.sentence_facts import SentenceFacts
+
+_SOV = ("ko", "ja")
+# flag cues after which the flag state follows ("registered in Niue", "under the flag of
+# Panama", "immatriculé à Niue", "sous pavillon panaméen", "под флагом Панамы")
+_FLAG_BEFORE_SHIP = re.compile(r"flagged$|flagge$", re.I)
+# a vessel-change cue whose new owner/flag follows at once ("sold to", "bought by",
+# "vendu à", "卖给") — others ("became a", "renamed") need a ship/flag/ownership word
+# after the DPRK mention ("became a North Korean vessel")
+_CHANGE_TO = re.compile(r"(?:\bto|\bby|\bà|\ba|\ban|\bpar|\bpor|\bvon|给|予|改为|manos)$",
+                        re.I)
+_OWNERSHIP = re.compile(r"ownership|owned|besitz|propriété|propiedad|собственност|소유|所有|"
+                        r"旗|籍|船", re.I)
+_BUY = re.compile(r"buy|bought|purchas|acquir|procur|kauf|erw[oa]rb|achet|acqui|compr|adquir|"
+                  r"куп|приобр|закуп|구입|구매|매입|사들|購入|買|取得|购买|买|收购|采购", re.I)
+_FROM_WORD = re.compile(r"\b(?:from|von|aus|de|desde|из|от)\b|从|から|에서", re.I)
+_TANKER = re.compile(r"tank|танкер|pétrolier|petroler|유조선|タンカー|油轮", re.I)
+# the finite registration keys need a plural ship or a count; the "false flag" keys not
+_FINITE_REGISTER = re.compile(r"regist|immatricul|зарегистр|등록|登録|注册|登记", re.I)
+_PLURAL_SHIP = re.compile(r"(?:ships|vessels|tankers|boats|freighters|schiffe|frachter|"
+                          r"navires|bateaux|pétroliers|buques|barcos|petroleros|суда|судов|"
+                          r"танкеры|танкеров|선박들|船舶|船只)$", re.I)
+# a count separated from its ship noun by adjectives: "four Russian cargo ships"
+_SHIP_AFTER_COUNT = guarded(
+    r"\s",
+    r"\s+(?:[\w'-]+\s+){0,2}?(?:ships|vessels|tankers|freighters|cargo ships|navires|"
+    r"bateaux|pétroliers|buques|barcos|petroleros|schiffe|tanker|frachter|суд(?:ов|на|а)|"
+    r"танкер\w*)\b", re.I)
+_MONTHS = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|"
+                     r"märz|mai|juni|juli|okt|dez|janv|févr|mars|avr|juin|juil|août|sept|"
+                     r"déc|ene|abr|ago|dic|enero|marzo|mayo|junio|julio|agosto)\w*$", re.I)
+# a capitalised word just before a bare number: "UAL ji Bong 6", "An Hai 6"
+_NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w-]*[ -]$")
+_NAME_NUMBER_AFTER = re.compile(r"^(?:\s*$|\s*[,.;:)'\"’”」』]|호|号|號|-?ho\b)")
+_CJK_NAME_NUMBER = re.compile(r"^(?:호|号|號)")
+# a port marked as destination: "to Kholmsk", "nach Nachodka", "au port de Nampo",
+# "в порт Находка"; ko/ja/zh mark it after (항으로, 港に) or before (到, 往, 运抵)
+_TO_PORT_BEFORE = re.compile(
+    r"(?:\bto|\binto|\bnach|\bà|\bau|\bvers|\ba|\bal|\bв|\bво|\bдо|到|往|至|抵)"
+    r"(?:\s+(?:the\s+)?(?:port\s+(?:of\s+)?|hafen\s+(?:von\s+)?|port\s+d[eu]\s+|"
+    r"puerto\s+de\s+|порт\w*\s+))?\s*(?:the\s+)?$", re.I)
+_TO_PORT_AFTER = re.compile(r"^(?:항|港)?(?:으로|로|에|に|へ|まで)")
+_CONTEXT_CUT = re.compile(r"[,;.。，；]")
+# adjectival bans: "금지된 석탄", "禁止された石炭", "被禁止的煤炭", "запрещённый уголь",
+# "charbon interdit", "the banned coal" — the item is described, no rule is stated
+_RU_ADJ = re.compile(r"(?:ый|ого|ые|ых|ая|ую|ой|ым|ыми|ое|ом)$", re.I)
+_EN_ADJ_BEFORE = re.compile(r"(?:\bthe|\bof|\bwith|\band|\bcarrying)\s+$", re.I)
+
+
+def _rel(facts: SentenceFacts, a: int, b: int) -> str:
+    off = facts.sentence.start
+    return facts.sentence.text[max(0, a - off):max(0, b - off)]
+
+
+def _ships(facts: SentenceFacts) -> list[tuple[int, int]]:
+    return facts.cues.get("ship", []) + facts.cues.get("flag", [])
+
+
+def flags_after(facts: SentenceFacts) -> list[str]:
+    """Flag states named after their cue: "registered in Niue", "flying the flag of
+    Panama", "immatriculé à Niue", "sous pavillon panaméen", "bajo bandera panameña",
+    "под флагом Панамы" (ko/ja/zh put the flag first: 파나마 국적, パナマ船籍, 巴拿马籍)."""
+    if "flag" not in facts.cues:
+        return []
+    out: list[str] = []
+    for s, e in facts.cues["flag"]:
+        cue = _rel(facts, s, e)
+        if _FLAG_BEFORE_SHIP.search(cue) or (not cue.isascii() and cue[:1] > "\u3000"
+                                             and cue != "悬挂"):
+            continue
+        for c in facts.countries:
+            if c.iso2 != KP and 0 <= c.start - e <= 6 and c.iso2 not in out \
+                    and not _CONTEXT_CUT.search(_rel(facts, e, c.start)):
+                out.append(c.iso2)
+    return out
+
+
+def registry_countries(facts: SentenceFacts, lang: str) -> set[str]:
+    """Countries that are only a ship's flag or registry in this sentence ("Palau-flagged
+    tanker", "帕劳籍油轮", "registered in small Pacific states such as Tuvalu"): no new
+    party, so they do not end the DPRK context of the sentence before."""
+    if not ("flag" in facts.cues or "register" in facts.cues):
+        return set()
+    out = set(_flags(facts))
+    for _s, e in facts.cues.get("register", []):
+        out |= {c.iso2 for c in facts.countries if 0 <= c.start - e <= 60}
+    return out - {KP}
+
+
+def kp_port(facts: SentenceFacts) -> bool:
+    """A DPRK port (Nampo, Rajin, 남포, 南浦) involves the DPRK."""
+    return any(p.country == KP for p in facts.ports)
+
+
+def name_numbers(facts: SentenceFacts, quantities: list[Quantity],
+                 lang: str) -> list[Quantity]:
+    """In a sentence about ships: a bare number that closes a capitalised name ("the UAL
+    ji Bong 6,", "An Hai 6") or carries a ship-name suffix (명류1호, 5号) is part of the
+    name, no quantity; a count before adjectives and a ship noun ("four Russian cargo
+    ships") counts vessels."""
+    if not _ships(facts) or not quantities:
+        return quantities
+    text, off = facts.sentence.text, facts.sentence.start
+    out = []
+    for q in quantities:
+        if q.unit is None:
+            before = text[max(0, q.start - off - 25):q.start - off]
+            after = text[q.end - off:q.end - off + 6]
+            if _CJK_NAME_NUMBER.match(after) or (
+                    _NAME_BEFORE.search(before) and _NAME_NUMBER_AFTER.match(after)
+                    and not _MONTHS.search(before.rstrip(" -"))):
+                continue
+            if lang not in ("ko", "ja", "zh") and _SHIP_AFTER_COUNT.match(
+                    text, q.end - off) and text[q.end - off:q.end - off + 1].isspace():
+                q = replace(q, unit="vessels")
+        out.append(q)
+    return out
+
+
+def adjectival_ban(facts: SentenceFacts, start: int, end: int, lang: str) -> bool:
+    """A ban word that describes an item ("금지된 석탄", "禁止された石炭", "被禁止的煤炭",
+    "запрещённый уголь", "charbon interdit", "carbón prohibido", "the banned coal") states
+    no rule."""
+    cue = _rel(facts, start, end)
+    after = _rel(facts, end, end + 6)
+    before = _rel(facts, start - 12, start)
+    items_after = any(0 <= h.start - end <= 12 for h in facts.items)
+    if lang == "ko":
+        return after.startswith(("된 ", "되는 ")) and items_after
+    if lang == "ja":
+        return bool(re.match(r"(?:され(?:た|ている)|の)[\u4e00-\u9fff\u30a0-\u30ff]", after))
+    if lang == "zh":
+        return after.startswith("的")
+    if lang == "ru":
+        return bool(_RU_ADJ.search(cue)) and items_after
+    if lang in ("fr", "es"):
+        return any(0 <= start - h.end <= 2 for h in facts.items)
+    if lang == "en":
+        return bool(_EN_ADJ_BEFORE.search(before)) and items_after
+    return False
+
+
+def _singular(facts: SentenceFacts, ship: tuple[int, int] | None, lang: str) -> bool:
+    if ship is None:
+        return False
+    word = _rel(facts, ship[0], ship[1] + 3)
+    return not _PLURAL_SHIP.search(_rel(facts, ship[0], ship[1])) and not (
+        lang == "ko" and "들" in word)
+
+
+def _nearest_ship(facts: SentenceFacts, pos: int, span: int) -> tuple[int, int] | None:
+    best: tuple[int, tuple[int, int]] | None = None
+    for s, e in facts.cues.get("ship", []):
+        d = min(abs(s - pos), abs(e - pos))
+        if d <= span and (best is None or d < best[0]):
+            best = (d, (s, e))
+    return best[1] if best else None
+
+
+def _count(facts: SentenceFacts) -> Quantity | None:
+    qs = [q for q in facts.quantities if q.unit == "vessels"]
+    return qs[0] if qs else None
+
+
+def _vessel_draft(facts: SentenceFacts, index: int, stance: str, pos: int, item: str,
+                  lang: str, ship: tuple[int, int] | None) -> Draft:
+    s = facts.sentence
+    q = _count(facts)
+    value = q.value if q else (1.0 if _singular(facts, ship, lang) else None)
+    return Draft("other_violation", None, KP, item, "vessels", value, None,
+                 "vessels" if value is not None else None, stance, s.start, s.end, index, pos)
+
+
+def _ruled(facts: SentenceFacts, pos: int, lang: str) -> bool:
+    """A rule, plan or negation governs the cue: "bans selling ships to …", "plans to buy
+    tankers", "was not sold to …"."""
+    for kind, before, after in (("norm", 60, 0), ("future", 40, 20), ("negate", 12, 0)):
+        for s, e in facts.cues.get(kind, []):
+            if kind == "norm" and adjectival_ban(facts, s, e, lang):
+                continue
+            if -after <= pos - s <= before:
+                return True
+    return False
+
+
+def vessel_drafts(facts: SentenceFacts, lang: str, index: int, stance: str,
+                  context_kp: bool) -> list[Draft]:
+    """Ships that pass to the DPRK (other_violation, unit vessels): "the tanker was sold
+    to North Korea", "became a North Korean vessel", "北朝鮮に売却された", "被改为朝鲜所有",
+    "North Korea bought a tanker"; and ships registered under foreign flags to hide them
+    ("17 ships were registered in Pacific island states", "fausses immatriculations")."""
+    if not _ships(facts):
+        return []
+    kps = [c for c in facts.countries if c.iso2 == KP and not c.based]
+    out: list[Draft] = []
+    if kps:
+        for s, e in facts.cues.get("vessel_change", []):
+            if _ruled(facts, s, lang) or not _new_side_kp(facts, s, e, kps, lang):
+                continue
+            ship = _nearest_ship(facts, s, 60)
+            if ship is None and not any(abs(fs - s) <= 60 for fs, _ in facts.cues.get(
+                    "flag", [])):
+                continue
+            item = "tanker" if ship and _TANKER.search(_rel(facts, *ship)) else "vessel"
+            out.append(_vessel_draft(facts, index, stance, s, item, lang, ship))
+            break
+        if not out:
+            out.extend(_bought(facts, lang, index, stance, kps))
+    if not out and (kps or context_kp):
+        for s, e in facts.cues.get("register", []):
+            if _ruled(facts, s, lang):
+                continue
+            ship = _nearest_ship(facts, s, 80)
+            if _FINITE_REGISTER.search(_rel(facts, s, e)) and (
+                    ship is None or (_singular(facts, ship, lang) and _count(facts) is None)
+                    or lang in ("zh", "ja") and _count(facts) is None):
+                continue
+            out.append(_vessel_draft(facts, index, stance, s,
+                                     "vessels registered under foreign flags", lang, None))
+            break
+    return out
+
+
+def _new_side_kp(facts: SentenceFacts, s: int, e: int, kps: list[object],
+                 lang: str) -> bool:
+    cue = _rel(facts, s, e)
+    for c in kps:
+        cs, ce = c.start, c.end  # type: ignore[attr-defined]
+        if cs < e and ce > s:  # "an Nordkorea verkauft": the DPRK inside the cue
+            return True
+        if lang in _SOV or lang == "de":
+            gap = _rel(facts, ce, s)
+            if 0 <= s - ce <= 20 and not _CONTEXT_CUT.search(gap):
+                return True
+            if lang in _SOV:
+                continue
+        if 0 <= cs - e <= 12 and not _CONTEXT_CUT.search(_rel(facts, e, cs)):
+            if _CHANGE_TO.search(cue) or lang == "ru":
+                return True
+            tail = _rel(facts, ce, ce + 15)
+            if _OWNERSHIP.search(tail) or any(0 <= fs - ce <= 15 for fs, _ in _ships(facts)):
+                return True
+    return False
+
+
+def _bought(facts: SentenceFacts, lang: str, index: int, stance: str,
+            kps: list[object]) -> list[Draft]:
+    """"North Korea bought a tanker", "북한이 유조선을 사들였다": the DPRK buys a ship."""
+    for s, e in facts.cues.get("get", []):
+        if not _BUY.search(_rel(facts, s, e)) or _ruled(facts, s, lang):
+            continue
+        if not any(0 <= s - c.end <= 40 and not _CONTEXT_CUT.search(  # type: ignore[attr-defined]
+                _rel(facts, c.end, s)) for c in kps):  # type: ignore[attr-defined]
+            continue
+        for ss, se in facts.cues.get("ship", []):
+            gap = _rel(facts, e, ss) if lang not in _SOV else _rel(facts, se, s)
+            d = ss - e if lang not in _SOV else s - se
+            if 0 <= d <= 25 and not _CONTEXT_CUT.search(gap) and not _FROM_WORD.search(gap) \
+                    and not any(e <= h.start < ss or se <= h.start < s for h in facts.items):
+                item = "tanker" if _TANKER.search(_rel(facts, ss, se)) else "vessel"
+                return [_vessel_draft(facts, index, stance, s, item, lang, (ss, se))]
+    return []
+
+
+def _destination_ports(facts: SentenceFacts, lang: str) -> list[tuple[int, int, str]]:
+    out = []
+    for p in facts.ports:
+        if lang in ("ko", "ja"):
+            marked = bool(_TO_PORT_AFTER.match(_rel(facts, p.end, p.end + 4)))
+        else:
+            marked = bool(_TO_PORT_BEFORE.search(_rel(facts, p.start - 30, p.start)))
+        if marked:
+            out.append((p.start, p.end, p.country))
+    return out
+
+
+def port_drafts(facts: SentenceFacts, lang: str, index: int, stance: str,
+                flag: str | None, drafts: list[Draft]) -> list[Draft]:
+    """Cargo brought to a named port: "North Korean coal brought to Kholmsk", "transported
+    the coal to Weifang", "煤炭运到龙口港", "석탄을 나홋카항으로 운반". The port's country is
+    the recipient of the cargo (not a state named elsewhere in the sentence), and the
+    delivery is a port call by the carrying ship (flag → port's country); without a
+    port-call cue the verb must be close to the port (≤ 25 characters, no comma)."""
+    if not facts.ports or "give" not in facts.cues:
+        return drafts
+    dests = _destination_ports(facts, lang)
+    if not dests:
+        return drafts
+    off_to = {c.iso2 for c in facts.countries if c.role == "to"}
+    out = []
+    for d in drafts:
+        if d.type in ("other_violation", "petroleum_transfer") and d.to not in off_to \
+                and d.from_ != dests[0][2]:
+            d = replace(d, to=dests[0][2]) if d.type != "petroleum_transfer" or \
+                dests[0][2] == KP else d
+        out.append(d)
+    if "port_call" in facts.cues:
+        return out
+    s = facts.sentence
+    cargo = [h for h in facts.items if h.cue.type in ("petroleum_transfer", "other_violation")]
+    for ps, pe, country in dests:
+        near = any((0 <= ps - ge <= 25 and not _CONTEXT_CUT.search(_rel(facts, ge, ps)))
+                   if lang not in _SOV else
+                   (0 <= gs - pe <= 12 and not _CONTEXT_CUT.search(_rel(facts, pe, gs)))
+                   for gs, ge in facts.cues["give"])
+        if not near:
+            continue
+        item = cargo[0].cue.item if cargo else None
+        out.append(Draft("port_call", flag, country, item,
+                         cargo[0].cue.category if cargo else None, None, None, None,
+                         stance, s.start, s.end, index, ps))
+    return out
+
+
+def drop_cargo_restatement(drafts: list[Draft]) -> list[Draft]:
+    """In a sentence with a port call carrying cargo X ("Flyfree then transported the coal
+    to Weifang, China, where it completed unloading"), a trade claim of X whose origin
+    the sentence does not name is the port call itself."""
+    calls = {(d.sentence_index, d.item, d.to) for d in drafts if d.type == "port_call"}
+    if not calls:
+        return drafts
+    return [d for d in drafts if not (d.type == "other_violation" and d.from_ is None
+                                      and (d.sentence_index, d.item, d.to) in calls)]

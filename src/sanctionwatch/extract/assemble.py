@@ -302,7 +302,9 @@ def sentence_drafts(facts: SentenceFacts, lang: str, index: int, stance: str,
     if facts.has("port_call") and facts.ports:
         calls = sorted((q for q in facts.quantities if q.unit in ("port calls", "vessels")),
                        key=lambda q: q.unit != "port calls")  # "five round trips" > "two ships"
-        cargo = [h for h in hits if h.cue.type in ("petroleum_transfer", "other_violation")]
+        # the cargo a port call names: goods, fuel, or a container load of arms
+        cargo = [h for h in hits if h.cue.type in ("petroleum_transfer", "other_violation")
+                 ] or [h for h in hits if h.cue.type == "arms_transfer"]
         flag = _flag(facts) or flag_hint
         for port in facts.ports:
             add("port_call", [(flag, port.country)], cargo[0].cue.item if cargo else None,

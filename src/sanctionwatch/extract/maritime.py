@@ -39,7 +39,8 @@ _PLURAL_SHIP = re.compile(r"(?:ships|vessels|tankers|boats|freighters|schiffe|fr
 # a count separated from its ship noun by adjectives: "four Russian cargo ships"
 _SHIP_AFTER_COUNT = guarded(
     r"\s",
-    r"\s+(?:[\w'-]+\s+){0,2}?(?:ships|vessels|tankers|freighters|cargo ships|navires|"
+    r"\s+(?:(?!of\b|the\b|de\b|des\b|du\b|der\b|die\b|von\b|del\b|los\b|las\b|les\b|"
+    r"из\b)[\w'-]+\s+){0,2}?(?:ships|vessels|tankers|freighters|cargo ships|navires|"
     r"bateaux|pétroliers|buques|barcos|petroleros|schiffe|tanker|frachter|суд(?:ов|на|а)|"
     r"танкер\w*)\b", re.I)
 _MONTHS = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|"
@@ -99,7 +100,7 @@ def registry_countries(facts: SentenceFacts, lang: str) -> set[str]:
         return set()
     out = set(_flags(facts))
     for _s, e in facts.cues.get("register", []):
-        out |= {c.iso2 for c in facts.countries if 0 <= c.start - e <= 60}
+        out |= {c.iso2 for c in facts.countries if 0 <= c.start - e <= 80}
     return out - {KP}
 
 
@@ -173,6 +174,32 @@ def _nearest_ship(facts: SentenceFacts, pos: int, span: int) -> tuple[int, int] 
     return best[1] if best else None
 
 
+_QUOTED_NAME = re.compile(r"[“‘«\"'「『]([^”’»\"'」』,，。]{2,30}?)(?:号|호|號)?[”’»\"'」』]")
+_NAME_AFTER_SHIP = re.compile(r"\s(?:the\s)?([A-Z][\w-]*(?:\s(?:[A-Z][\w-]*|\d{1,3}))"
+                              r"{0,3})")
+
+
+def vessel_name(facts: SentenceFacts, pos: int) -> str | None:
+    """The name of the ship a claim is about: the quoted name nearest to ``pos``
+    (“Ocean Sky号”, ‘코티’, «Тантал»), else a capitalised name right after a ship word
+    ("the tanker Sea Star", "le pétrolier An Hai 6")."""
+    text, off = facts.sentence.text, facts.sentence.start
+    best: tuple[int, str] | None = None
+    if any(ch in text for ch in "“‘«\"'「『"):
+        for m in _QUOTED_NAME.finditer(text):
+            d = abs(m.start() + off - pos)
+            if best is None or d < best[0]:
+                best = (d, m.group(1).strip())
+    if best is None:
+        for _s, e in facts.cues.get("ship", []):
+            m = _NAME_AFTER_SHIP.match(text, e - off)
+            if m:
+                d = abs(e - pos)
+                if best is None or d < best[0]:
+                    best = (d, m.group(1))
+    return best[1] if best else None
+
+
 def _count(facts: SentenceFacts) -> Quantity | None:
     qs = [q for q in facts.quantities if q.unit == "vessels"]
     return qs[0] if qs else None
@@ -182,7 +209,11 @@ def _vessel_draft(facts: SentenceFacts, index: int, stance: str, pos: int, item:
                   lang: str, ship: tuple[int, int] | None) -> Draft:
     s = facts.sentence
     q = _count(facts)
-    value = q.value if q else (1.0 if _singular(facts, ship, lang) else None)
+    name = vessel_name(facts, pos) if q is None or q.value == 1 else None
+    item = f"{item} ({name})" if name else item
+    # one ship unless the text counts them or uses a plural (CJK marks no plural)
+    single = _singular(facts, ship, lang) if ship else lang in ("zh", "ja", "ko")
+    value = q.value if q else (1.0 if single else None)
     return Draft("other_violation", None, KP, item, "vessels", value, None,
                  "vessels" if value is not None else None, stance, s.start, s.end, index, pos)
 
@@ -276,6 +307,38 @@ def _bought(facts: SentenceFacts, lang: str, index: int, stance: str,
                 item = "tanker" if _TANKER.search(_rel(facts, ss, se)) else "vessel"
                 return [_vessel_draft(facts, index, stance, s, item, lang, (ss, se))]
     return []
+
+
+_FROM_PORT_BEFORE = re.compile(
+    r"(?:\bfrom|\baus|\bvon|\bdepuis|\bdesde|\bиз|从|自)"
+    r"(?:\s+(?:the\s+)?(?:port\s+(?:of\s+)?|hafen\s+(?:von\s+)?|port\s+d[eu]\s+|"
+    r"puerto\s+de\s+|порт\w*\s+))?\s*(?:the\s+)?$", re.I)
+_FROM_PORT_AFTER = re.compile(r"^(?:항|港)?(?:에서|から)")
+
+
+def origin_ports(facts: SentenceFacts, lang: str, drafts: list[Draft]) -> list[Draft]:
+    """Goods "from Rason", "aus Nampo", "из Находки", "从南浦", "남포항에서", "南浦から":
+    the port's country is the origin of a transfer whose sender the sentence does not
+    mark otherwise (a sender guessed from a ship's flag or a bystander gives way)."""
+    origins = []
+    for p in facts.ports:
+        if lang in ("ko", "ja"):
+            marked = bool(_FROM_PORT_AFTER.match(_rel(facts, p.end, p.end + 4)))
+        else:
+            marked = bool(_FROM_PORT_BEFORE.search(_rel(facts, p.start - 30, p.start)))
+        if marked:
+            origins.append(p.country)
+    if len(set(origins)) != 1:
+        return drafts
+    c = origins[0]
+    marked_from = {m.iso2 for m in facts.countries if m.role == "from"}
+    out = []
+    for d in drafts:
+        if d.type in ("arms_transfer", "other_violation") and d.from_ != c \
+                and d.from_ not in marked_from:
+            d = replace(d, from_=c, to=d.from_ if d.to == c else d.to)
+        out.append(d)
+    return out
 
 
 def _destination_ports(facts: SentenceFacts, lang: str) -> list[tuple[int, int, str]]:

@@ -137,9 +137,11 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
             continue
         facts.quantities = maritime.name_numbers(facts, _quantities(facts, lang), lang)
         drafts = sentence_drafts(facts, lang, i, _stance(facts), flag_hint, not kp_here)
-        if facts.ports and "give" in facts.cues:
-            drafts = maritime.port_drafts(facts, lang, i, _stance(facts),
-                                          _flag(facts) or flag_hint, drafts)
+        if facts.ports:
+            drafts = maritime.origin_ports(facts, lang, drafts)
+            if "give" in facts.cues:
+                drafts = maritime.port_drafts(facts, lang, i, _stance(facts),
+                                              _flag(facts) or flag_hint, drafts)
         if "vessel_change" in facts.cues or "register" in facts.cues or (
                 "get" in facts.cues and "ship" in facts.cues):
             drafts += maritime.vessel_drafts(facts, lang, i, _stance(facts), not kp_here)

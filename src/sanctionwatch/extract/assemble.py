@@ -70,6 +70,7 @@ class Draft:
     end: int
     sentence_index: int
     at: int = -1  # where the claim sits in the text (item, or trigger); -1 = whole sentence
+    clause: tuple[int, int] | None = None  # a clause with its own date (else the sentence)
 
 
 def _nearest_cue(facts: SentenceFacts, kinds: tuple[str, ...], pos: int) -> tuple[str, int]:

@@ -12,11 +12,13 @@ import re
 from dataclasses import replace
 
 from sanctionwatch.extract.assemble import KP, Draft, _flags
-from sanctionwatch.extract.records import Quantity
+from sanctionwatch.extract.dates import event_when
+from sanctionwatch.extract.records import DocDate, Quantity
 from sanctionwatch.extract.regex_util import guarded
 from sanctionwatch.extract.sentence_facts import SentenceFacts
 
 _SOV = ("ko", "ja")
+_ANY_REF = DocDate(2000, 12, 31, "placeholder")
 # flag cues after which the flag state follows ("registered in Niue", "under the flag of
 # Panama", "immatriculé à Niue", "sous pavillon panaméen", "под флагом Панамы")
 _FLAG_BEFORE_SHIP = re.compile(r"flagged$|flagge$", re.I)
@@ -400,3 +402,52 @@ def drop_cargo_restatement(drafts: list[Draft]) -> list[Draft]:
         return drafts
     return [d for d in drafts if not (d.type == "other_violation" and d.from_ is None
                                       and (d.sentence_index, d.item, d.to) in calls)]
+
+
+# a clause boundary between two coordinated reports: ko "…실었고, 지난 6월에는 …",
+# "…했으며, …"; en/de/fr/es/ru ", and" / "; "; zh/ja "，" "；" "、"
+_CLAUSE_BOUNDARY = re.compile(r"(?:고|며|으며|었고|했고),\s|;\s|；|，|,\s(?:and|und|et|y|и|а также)\s"
+                              r"|、(?=[^、]{6})", re.I)
+
+
+def sts_clauses(facts: SentenceFacts, drafts: list[Draft]) -> list[Draft]:
+    """One sentence, several ship-to-ship transfers with their own dates: "상 위안 바오는
+    지난 5월 … 옮겨 실었고, 지난 6월에는 … 명류1호와도 불법 환적을 했다", "The tanker took
+    oil from a Panamanian ship in May, and in June it made another ship-to-ship
+    transfer". Each clause with its own transfer cue and its own date is a claim of its
+    own (item carried over from the clause before when it names none)."""
+    cues = facts.cues.get("sts", [])
+    base = [d for d in drafts if d.type == "ship_to_ship_transfer"]
+    if len(cues) < 2 or not base:
+        return drafts
+    s = facts.sentence
+    text, off = s.text, s.start
+    cuts = [0]
+    last = cues[0][1]
+    for cs, ce in cues[1:]:
+        seg = text[last - off:cs - off]
+        m = None
+        for m in _CLAUSE_BOUNDARY.finditer(seg):
+            pass
+        if m is not None:
+            cuts.append(last - off + m.end())
+        last = ce
+    if len(cuts) < 2:
+        return drafts
+    bounds = list(zip(cuts, cuts[1:] + [len(text)], strict=True))
+    # any reference will do to tell whether each clause names a date of its own
+    dates = [event_when(text[a:b], _ANY_REF) for a, b in bounds]
+    if any(d is None for d in dates) or len(set(dates)) < len(dates):
+        return drafts  # the clauses must each carry a date of their own
+    out = [replace(d, clause=(bounds[0][0] + off, bounds[0][1] + off)) if
+           d.type == "ship_to_ship_transfer" else d for d in drafts]
+    item, category = base[0].item, base[0].category
+    for a, b in bounds[1:]:
+        own = [h for h in facts.items if a + off <= h.start < b + off
+               and h.cue.type in ("petroleum_transfer", "other_violation")]
+        if own:
+            item, category = own[0].cue.item, own[0].cue.category
+        out.append(replace(base[0], item=item, category=category, quantity=None,
+                           quantity_max=None, unit=None, at=a + off,
+                           clause=(a + off, b + off)))
+    return out

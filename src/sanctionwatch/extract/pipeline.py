@@ -145,6 +145,8 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
         if "vessel_change" in facts.cues or "register" in facts.cues or (
                 "get" in facts.cues and "ship" in facts.cues):
             drafts += maritime.vessel_drafts(facts, lang, i, _stance(facts), not kp_here)
+        if "sts" in facts.cues:
+            drafts = maritime.sts_clauses(facts, drafts)
         drafts = scope_hedges(facts, drafts)
         if _negated(facts):
             continue
@@ -329,6 +331,8 @@ def _finish(drafts: list[Draft], all_facts: list[SentenceFacts],
         if d.quantity is None and base in quantified:
             continue
         key: tuple[object, ...] = base + (d.quantity, d.unit)
+        if d.clause is not None:  # clauses of one sentence with their own dates
+            key += d.clause
         if d.stance == "denied":
             key = (d.type, d.from_, d.to, "denied")
         if key in seen:
@@ -339,11 +343,13 @@ def _finish(drafts: list[Draft], all_facts: list[SentenceFacts],
         if d.sentence_index not in whens:
             whens[d.sentence_index] = event_when(_STAMP.sub("", sentence), ref)
             attribs[d.sentence_index] = _attribution(facts)
+        when = whens[d.sentence_index] if d.clause is None else event_when(_STAMP.sub(
+            "", sentence[d.clause[0] - d.start:d.clause[1] - d.start]), ref)
         out.append(Incident.model_validate({
             "type": d.type, "from": d.from_, "to": d.to, "item": d.item,
             "category": d.category, "quantity": d.quantity, "quantity_max": d.quantity_max,
             "unit": d.unit if d.quantity is not None else None,
-            "when": whens[d.sentence_index], "stance": d.stance,
+            "when": when, "stance": d.stance,
             "attribution": attribs[d.sentence_index], "span": (d.start, d.end),
             "sentence": sentence,
         }))

@@ -15,6 +15,7 @@ from sanctionwatch.extract.assemble import KP, Draft, _flags
 from sanctionwatch.extract.dates import event_when
 from sanctionwatch.extract.records import DocDate, Quantity
 from sanctionwatch.extract.regex_util import guarded
+from sanctionwatch.extract.roles import CountryMention
 from sanctionwatch.extract.sentence_facts import SentenceFacts
 
 _SOV = ("ko", "ja")
@@ -194,11 +195,11 @@ def vessel_name(facts: SentenceFacts, pos: int) -> str | None:
                 best = (d, m.group(1).strip())
     if best is None:
         for _s, e in facts.cues.get("ship", []):
-            m = _NAME_AFTER_SHIP.match(text, e - off)
-            if m:
+            after = _NAME_AFTER_SHIP.match(text, e - off)
+            if after:
                 d = abs(e - pos)
                 if best is None or d < best[0]:
-                    best = (d, m.group(1))
+                    best = (d, after.group(1))
     return best[1] if best else None
 
 
@@ -270,11 +271,11 @@ def vessel_drafts(facts: SentenceFacts, lang: str, index: int, stance: str,
     return out
 
 
-def _new_side_kp(facts: SentenceFacts, s: int, e: int, kps: list[object],
+def _new_side_kp(facts: SentenceFacts, s: int, e: int, kps: list[CountryMention],
                  lang: str) -> bool:
     cue = _rel(facts, s, e)
     for c in kps:
-        cs, ce = c.start, c.end  # type: ignore[attr-defined]
+        cs, ce = c.start, c.end
         if cs < e and ce > s:  # "an Nordkorea verkauft": the DPRK inside the cue
             return True
         if lang in _SOV or lang == "de":
@@ -293,13 +294,13 @@ def _new_side_kp(facts: SentenceFacts, s: int, e: int, kps: list[object],
 
 
 def _bought(facts: SentenceFacts, lang: str, index: int, stance: str,
-            kps: list[object]) -> list[Draft]:
+            kps: list[CountryMention]) -> list[Draft]:
     """"North Korea bought a tanker", "북한이 유조선을 사들였다": the DPRK buys a ship."""
     for s, e in facts.cues.get("get", []):
         if not _BUY.search(_rel(facts, s, e)) or _ruled(facts, s, lang):
             continue
-        if not any(0 <= s - c.end <= 40 and not _CONTEXT_CUT.search(  # type: ignore[attr-defined]
-                _rel(facts, c.end, s)) for c in kps):  # type: ignore[attr-defined]
+        if not any(0 <= s - c.end <= 40 and not _CONTEXT_CUT.search(_rel(facts, c.end, s))
+                   for c in kps):
             continue
         for ss, se in facts.cues.get("ship", []):
             gap = _rel(facts, e, ss) if lang not in _SOV else _rel(facts, se, s)
@@ -406,8 +407,8 @@ def drop_cargo_restatement(drafts: list[Draft]) -> list[Draft]:
 
 # a clause boundary between two coordinated reports: ko "…실었고, 지난 6월에는 …",
 # "…했으며, …"; en/de/fr/es/ru ", and" / "; "; zh/ja "，" "；" "、"
-_CLAUSE_BOUNDARY = re.compile(r"(?:고|며|으며|었고|했고),\s|;\s|；|，|,\s(?:and|und|et|y|и|а также)\s"
-                              r"|、(?=[^、]{6})", re.I)
+_CLAUSE_BOUNDARY = re.compile(r"(?:고|며|으며|었고|했고),\s|;\s|；|，|"
+                              r",\s(?:and|und|et|y|и|а также)\s|、(?=[^、]{6})", re.I)
 
 
 def sts_clauses(facts: SentenceFacts, drafts: list[Draft]) -> list[Draft]:
@@ -426,11 +427,9 @@ def sts_clauses(facts: SentenceFacts, drafts: list[Draft]) -> list[Draft]:
     last = cues[0][1]
     for cs, ce in cues[1:]:
         seg = text[last - off:cs - off]
-        m = None
-        for m in _CLAUSE_BOUNDARY.finditer(seg):
-            pass
-        if m is not None:
-            cuts.append(last - off + m.end())
+        ends = [m.end() for m in _CLAUSE_BOUNDARY.finditer(seg)]
+        if ends:
+            cuts.append(last - off + ends[-1])
         last = ce
     if len(cuts) < 2:
         return drafts

@@ -137,6 +137,16 @@ def name_numbers(facts: SentenceFacts, quantities: list[Quantity],
     return out
 
 
+def ship_modifiers(facts: SentenceFacts) -> None:
+    """"oil tanker", "fuel tankers", "нефтяной танкер", "crude carrier": a fuel word that
+    qualifies a ship noun names the kind of ship, not a cargo."""
+    ships = facts.cues.get("ship")
+    if not ships or not facts.items:
+        return
+    facts.items = [h for h in facts.items if not (
+        h.cue.type == "petroleum_transfer" and any(0 <= s - h.end <= 1 for s, _ in ships))]
+
+
 def adjectival_ban(facts: SentenceFacts, start: int, end: int, lang: str) -> bool:
     """A ban word that describes an item ("금지된 석탄", "禁止された石炭", "被禁止的煤炭",
     "запрещённый уголь", "charbon interdit", "carbón prohibido", "the banned coal") states
@@ -313,7 +323,10 @@ def _bought(facts: SentenceFacts, lang: str, index: int, stance: str,
 
 
 _FROM_PORT_BEFORE = re.compile(
-    r"(?:\bfrom|\baus|\bvon|\bdepuis|\bdesde|\bиз|从|自)"
+    r"(?:\bfrom|\baus|\bvon|\bdepuis|\bdesde|\bиз|从|自|"
+    # "loaded containers at Rajin", "in Nampo beladen", "chargé à Nampo", "погружен в"
+    r"(?:\bloaded|\bloading|\btook on|\btaken on|\bbeladen|\bchargé\w*|\bcargad\w*|"
+    r"\bcargó|\bпогруж\w*|\bзагруж\w*)[^,.;]{0,30}?\s(?:at|in|en|à|au|в|im))"
     r"(?:\s+(?:the\s+)?(?:port\s+(?:of\s+)?|hafen\s+(?:von\s+)?|port\s+d[eu]\s+|"
     r"puerto\s+de\s+|порт\w*\s+))?\s*(?:the\s+)?$", re.I)
 _FROM_PORT_AFTER = re.compile(r"^(?:항|港)?(?:에서|から)")

@@ -135,8 +135,10 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
             continue
         if _norm_before_trigger(facts, lang):
             continue
+        maritime.ship_modifiers(facts)
         facts.quantities = maritime.name_numbers(facts, _quantities(facts, lang), lang)
-        drafts = sentence_drafts(facts, lang, i, _stance(facts), flag_hint, not kp_here)
+        # a DPRK port is DPRK context for the sentence's ship claims
+        drafts = sentence_drafts(facts, lang, i, _stance(facts), flag_hint, KP not in isos)
         if facts.ports:
             drafts = maritime.origin_ports(facts, lang, drafts)
             if "give" in facts.cues:

@@ -51,7 +51,8 @@ _MONTHS = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar
                      r"déc|ene|abr|ago|dic|enero|marzo|mayo|junio|julio|agosto)\w*$", re.I)
 # a capitalised word just before a bare number: "UAL ji Bong 6", "An Hai 6"
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w-]*[ -]$")
-_NAME_NUMBER_AFTER = re.compile(r"^(?:\s*$|\s*[,.;:)'\"’”」』]|호|号|號|-?ho\b)")
+_NAME_NUMBER_AFTER = re.compile(r"^(?:\s*$|\s*[,.;:)'\"’”」』]|호|号|號|-?ho\b|\s+(?:for|in|at|to|"
+                                r"from|with|on|was|were|is|has|had|and|which|that)\b)")
 _CJK_NAME_NUMBER = re.compile(r"^(?:호|号|號)")
 # a port marked as destination: "to Kholmsk", "nach Nachodka", "au port de Nampo",
 # "в порт Находка"; ko/ja/zh mark it after (항으로, 港に) or before (到, 往, 运抵)

@@ -226,6 +226,10 @@ def _norm_before_trigger(facts: SentenceFacts, lang: str = "en") -> bool:
     triggers = near or triggers
     # "exports of oil to X are subject to strict limits": the rule follows the trigger
     after = [s for s, _ in facts.cues.get("norm_after", [])]
+    if lang in ("ko", "ja"):
+        # verb-final: "석탄 환적을 금지했다", "石炭の積み替えを禁止した" — the ban verb
+        # follows its object (an attributive "금지된 석탄" was dropped above)
+        after += [n for n in norms if any(0 < n - t <= 12 for t in triggers)]
     return bool(triggers) and all(any(0 <= t - n <= 50 for n in norms)
                                   or any(0 <= a - t <= 60 for a in after) for t in triggers)
 

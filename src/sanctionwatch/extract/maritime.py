@@ -14,7 +14,6 @@ from dataclasses import replace
 from sanctionwatch.extract.assemble import KP, Draft, _flags
 from sanctionwatch.extract.dates import event_when
 from sanctionwatch.extract.records import DocDate, Quantity
-from sanctionwatch.extract.regex_util import guarded
 from sanctionwatch.extract.roles import CountryMention
 from sanctionwatch.extract.sentence_facts import SentenceFacts
 
@@ -40,8 +39,7 @@ _PLURAL_SHIP = re.compile(r"(?:ships|vessels|tankers|boats|freighters|schiffe|fr
                           r"navires|bateaux|pétroliers|buques|barcos|petroleros|суда|судов|"
                           r"танкеры|танкеров|선박들|船舶|船只)$", re.I)
 # a count separated from its ship noun by adjectives: "four Russian cargo ships"
-_SHIP_AFTER_COUNT = guarded(
-    r"\s",
+_SHIP_AFTER_COUNT = re.compile(  # used with .match at the number's end only
     r"\s+(?:(?!of\b|the\b|de\b|des\b|du\b|der\b|die\b|von\b|del\b|los\b|las\b|les\b|"
     r"из\b)[\w'-]+\s+){0,2}?(?:ships|vessels|tankers|freighters|cargo ships|navires|"
     r"bateaux|pétroliers|buques|barcos|petroleros|schiffe|tanker|frachter|суд(?:ов|на|а)|"
@@ -167,7 +165,8 @@ def adjectival_ban(facts: SentenceFacts, start: int, end: int, lang: str) -> boo
     if lang in ("fr", "es"):
         return any(0 <= start - h.end <= 2 for h in facts.items)
     if lang == "en":
-        return bool(_EN_ADJ_BEFORE.search(before)) and items_after
+        return bool(_EN_ADJ_BEFORE.search(before)) and cue.lower().endswith("ed") and any(
+            0 <= h.start - end <= 1 for h in facts.items)
     return False
 
 

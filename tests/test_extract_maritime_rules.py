@@ -220,8 +220,9 @@ def test_ban_as_a_rule_still_gives_nothing(lang: str, text: str) -> None:
 
 
 def test_sts_clauses_with_their_own_dates() -> None:
-    text = ("입력 : 2020-10-05\n파나마 선박 해성호는 지난 3월 북한 선박 금별호에 유류를 선박 대 선박 "
-            "방식으로 옮겨 실었고, 지난 5월에는 북한 선박 은하호와도 불법 환적을 했다.")
+    text = ("입력 : 2020-10-05\n파나마 선박 해성호는 지난 3월 북한 선박 금별호에 유류를 "
+            "선박 대 선박 방식으로 옮겨 실었고, 지난 5월에는 북한 선박 은하호와도 불법 "
+            "환적을 했다.")
     out = _of(_wire(text, "ko"), "ship_to_ship_transfer")
     assert sorted((i["from"], i["to"], i["when"]) for i in out) == [
         ("PA", "KP", "2020-03"), ("PA", "KP", "2020-05")], out
@@ -243,5 +244,6 @@ def test_flag_only_sentence_keeps_the_dprk_context() -> None:
 
 
 def test_other_country_still_ends_the_dprk_context() -> None:
-    text = ("该油轮后来成为朝鲜船只。去年8月,一艘伊朗油轮在马来西亚附近通过船对船转运方式接收油类。")
+    text = ("该油轮后来成为朝鲜船只。去年8月,一艘伊朗油轮在马来西亚附近"
+            "通过船对船转运方式接收油类。")
     assert not _of(_wire(text, "zh"), "ship_to_ship_transfer"), _wire(text, "zh")

@@ -140,6 +140,14 @@ def test_loading_at_a_dprk_port_is_a_port_call(lang: str, text: str) -> None:
     assert out[0]["quantity"] in (2, 3)
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "North Korea loaded missiles onto trains at Rajin, officials said."),
+    ("de", "In Rajin hat Nordkorea Züge mit Granaten beladen."),
+])
+def test_loading_without_a_ship_is_no_port_call(lang: str, text: str) -> None:
+    assert not _of(_wire(text, lang), "port_call"), _wire(text, lang)
+
+
 def test_port_call_at_a_dprk_port_and_a_foreign_port() -> None:
     out = _of(_wire("The freighter Sun 8 took on cargo at Nampo and later unloaded it at "
                     "Longkou, China.", "en"), "port_call")

@@ -463,3 +463,23 @@ def sts_clauses(facts: SentenceFacts, drafts: list[Draft]) -> list[Draft]:
                            quantity_max=None, unit=None, at=a + off,
                            clause=(a + off, b + off)))
     return out
+
+
+# port-call cues that only say goods were loaded or a ship left ("loaded", "took on
+# cargo", "departed from", "beladen", "погрузил", "선적하", "積み込", "装货"): a port call
+# only when a ship is named too ("North Korea loaded missiles onto trains at Rajin" is none)
+_LOADING = re.compile(r"(?<!un)load|took|taken|take|picked|depart|beladen|lud|geladen|verließ|"
+                      r"lief aus|ausgelaufen|(?<!dé)chargé|quitté|appareillé|(?<!des)carg|zarp|"
+                      r"salió|погруз|"
+                      r"загруж|загруз|вышл|вышел|покинул|선적하|싣고|적재|출항|積み込|出港|装|"
+                      r"驶离|离港", re.I)
+
+
+def loading_needs_ship(facts: SentenceFacts, drafts: list[Draft]) -> list[Draft]:
+    """Drop port calls that rest only on a loading/departure cue in a sentence without a
+    ship word or flag."""
+    if _ships(facts) or not any(d.type == "port_call" for d in drafts):
+        return drafts
+    if any(not _LOADING.search(_rel(facts, s, e)) for s, e in facts.cues["port_call"]):
+        return drafts
+    return [d for d in drafts if d.type != "port_call"]

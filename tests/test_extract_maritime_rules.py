@@ -42,6 +42,12 @@ def test_ship_passing_to_the_dprk_is_one_vessel(lang: str, text: str) -> None:
     assert not _of(_wire(text, lang), "petroleum_transfer")
 
 
+def test_reflagged_to_the_dprk() -> None:
+    out = _of(_wire("The tanker Yu Jong 2 was renamed and re-flagged to North Korea in 2018.",
+                    "en"), "other_violation")
+    assert [(i["to"], i["quantity"], i["when"]) for i in out] == [("KP", 1.0, "2018")], out
+
+
 def test_vessel_name_goes_into_the_item() -> None:
     out = _of(_wire("油轮“Blue Wave号”于2019年被卖给朝鲜,改为朝鲜船只。", "zh"),
               "other_violation")
@@ -138,6 +144,16 @@ def test_loading_at_a_dprk_port_is_a_port_call(lang: str, text: str) -> None:
     out = _of(_wire(text, lang), "port_call")
     assert [(i["from"], i["to"], i["unit"]) for i in out] == [("RU", "KP", "vessels")], out
     assert out[0]["quantity"] in (2, 3)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The ship called at Nampo three times in 2019 to deliver coal."),
+    ("ko", "이 선박은 2019년 남포항에 세 차례 입항했다."),
+])
+def test_times_count_port_calls(lang: str, text: str) -> None:
+    out = _wire(text, lang)
+    assert [(i["type"], i["to"], i["quantity"], i["unit"]) for i in out] == [
+        ("port_call", "KP", 3, "port calls")], out
 
 
 @pytest.mark.parametrize(("lang", "text"), [

@@ -294,8 +294,10 @@ def _new_side_kp(facts: SentenceFacts, s: int, e: int, kps: list[CountryMention]
                 return True
             if lang in _SOV:
                 continue
-        if 0 <= cs - e <= 12 and not _CONTEXT_CUT.search(_rel(facts, e, cs)):
-            if _CHANGE_TO.search(cue) or lang == "ru":
+        gap = _rel(facts, e, cs)
+        if 0 <= cs - e <= 12 and not _CONTEXT_CUT.search(gap):
+            # "sold to North Korea", "re-flagged to North Korea", "вернулся КНДР"
+            if _CHANGE_TO.search(cue) or _CHANGE_TO.search(gap.rstrip()) or lang == "ru":
                 return True
             tail = _rel(facts, ce, ce + 15)
             if _OWNERSHIP.search(tail) or any(0 <= fs - ce <= 15 for fs, _ in _ships(facts)):
@@ -414,8 +416,24 @@ def drop_cargo_restatement(drafts: list[Draft]) -> list[Draft]:
     calls = {(d.sentence_index, d.item, d.to) for d in drafts if d.type == "port_call"}
     if not calls:
         return drafts
-    return [d for d in drafts if not (d.type == "other_violation" and d.from_ is None
-                                      and (d.sentence_index, d.item, d.to) in calls)]
+    cargo = {(i, item) for i, item, _ in calls}
+    return [d for d in drafts if not (
+        d.type == "other_violation" and d.from_ is None and (
+            (d.sentence_index, d.item, d.to) in calls
+            or (d.to is None and (d.sentence_index, d.item) in cargo)))]
+
+
+def calls_counted_in_times(facts: SentenceFacts, drafts: list[Draft]) -> list[Draft]:
+    """"called at Nampo three times", "sechsmal in Nampo eingelaufen", "3차례 입항": without
+    a ship-to-ship cue, a count of times in a port-call sentence counts port calls."""
+    if "sts" in facts.cues:
+        return drafts
+    times = [q for q in facts.quantities if q.unit == "transfers"]
+    if len(times) != 1:
+        return drafts
+    q = times[0]
+    return [replace(d, quantity=q.value, quantity_max=q.value_max, unit="port calls")
+            if d.type == "port_call" and d.quantity is None else d for d in drafts]
 
 
 # a clause boundary between two coordinated reports: ko "…실었고, 지난 6월에는 …",

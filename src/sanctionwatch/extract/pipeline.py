@@ -142,7 +142,8 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
         if facts.ports:
             drafts = maritime.origin_ports(facts, lang, drafts)
             if "port_call" in facts.cues:
-                drafts = maritime.loading_needs_ship(facts, drafts)
+                drafts = maritime.calls_counted_in_times(
+                    facts, maritime.loading_needs_ship(facts, drafts))
             if "give" in facts.cues:
                 drafts = maritime.port_drafts(facts, lang, i, _stance(facts),
                                               _flag(facts) or flag_hint, drafts)

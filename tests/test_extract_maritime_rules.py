@@ -214,10 +214,16 @@ def test_lawful_port_visits_give_nothing(lang: str, text: str) -> None:
     assert not _wire(text, lang), _wire(text, lang)
 
 
-def test_arms_from_a_dprk_port_go_from_the_dprk() -> None:
-    out = _wire("Officials believe the weapons shipped from Rajin were bound for the Russian "
-                "army.", "en")
-    assert {(i["type"], i["from"]) for i in out} == {("arms_transfer", "KP")}, out
+def test_goods_loaded_at_a_dprk_port_go_from_the_dprk() -> None:
+    out = _wire("According to North Korea watchers, Russian ships loaded weapons at Rajin "
+                "in March.", "en")
+    assert {(i["type"], i["from"], i["to"]) for i in out} == {
+        ("arms_transfer", "KP", "RU"), ("port_call", "RU", "KP")}, out
+
+
+def test_a_dprk_port_alone_gives_ship_claims_only() -> None:
+    out = _wire("Exports from Rajin were assumed to be weapons for the Russian army.", "en")
+    assert not _of(out, "arms_transfer"), out
 
 
 # --- ship-to-ship transfers --------------------------------------------------------------

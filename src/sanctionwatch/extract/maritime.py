@@ -18,6 +18,7 @@ from sanctionwatch.extract.roles import CountryMention
 from sanctionwatch.extract.sentence_facts import SentenceFacts
 
 _SOV = ("ko", "ja")
+SHIP_TYPES = ("port_call", "ship_to_ship_transfer", "other_violation")
 _ANY_REF = DocDate(2000, 12, 31, "placeholder")
 # flag cues after which the flag state follows ("registered in Niue", "under the flag of
 # Panama", "immatriculé à Niue", "sous pavillon panaméen", "под флагом Панамы")

@@ -116,7 +116,9 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
     designated_notes: list[int] = []
     for i, facts in enumerate(all_facts):
         isos = facts.iso_set()
-        kp_here = KP in isos or (bool(facts.ports) and maritime.kp_port(facts))
+        kp_name = KP in isos
+        kp_here = kp_name or (bool(facts.ports) and maritime.kp_port(facts))
+        prev_context = prev_kp
         if facts.has("designated"):
             designated_notes.append(i)
         flag_hint = _flag_hint(facts) or flag_hint
@@ -138,8 +140,12 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
         maritime.ship_modifiers(facts)
         facts.quantities = maritime.name_numbers(facts, _quantities(facts, lang), lang)
         # a DPRK port is DPRK context for the sentence's ship claims
-        drafts = sentence_drafts(facts, lang, i, _stance(facts), flag_hint, KP not in isos)
+        drafts = sentence_drafts(facts, lang, i, _stance(facts), flag_hint, not kp_name)
         if facts.ports:
+            if not kp_name and not prev_context:
+                # the DPRK only as a port: ship claims only ("exports from Rason were
+                # military-related" restates; a DPRK arms claim names the DPRK)
+                drafts = [d for d in drafts if d.type in maritime.SHIP_TYPES]
             drafts = maritime.origin_ports(facts, lang, drafts)
             if "port_call" in facts.cues:
                 drafts = maritime.calls_counted_in_times(

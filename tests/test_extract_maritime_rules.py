@@ -235,6 +235,12 @@ def test_a_dprk_port_alone_gives_ship_claims_only() -> None:
     ("zh", "朝鲜船只去年5月与巴拿马籍船只进行了被禁止的煤炭船对船转运。"),
     ("en", "A North Korean ship transferred the banned coal to a Panama-flagged vessel in a "
            "ship-to-ship transfer."),
+    ("ru", "Северокорейское судно в мае перегрузило запрещённый уголь на судно под флагом "
+           "Панамы."),
+    ("fr", "En mai, un navire nord-coréen a transbordé du charbon interdit sur un navire "
+           "battant pavillon panaméen."),
+    ("es", "En mayo, un buque norcoreano transbordó carbón prohibido a un buque con bandera "
+           "de Panamá."),
 ])
 def test_adjectival_ban_is_no_rule(lang: str, text: str) -> None:
     out = _of(_wire(text, lang), "ship_to_ship_transfer")
@@ -244,6 +250,9 @@ def test_adjectival_ban_is_no_rule(lang: str, text: str) -> None:
 @pytest.mark.parametrize(("lang", "text"), [
     ("en", "The UN banned ship-to-ship transfers of coal with North Korea in 2017."),
     ("ko", "유엔은 북한과의 선박 간 석탄 환적을 금지했다."),
+    ("ja", "国連は北朝鮮との石炭の積み替えを禁止した。"),
+    ("ru", "ООН запретила перегрузку угля с северокорейских судов."),
+    ("fr", "L'ONU a interdit les transbordements de charbon nord-coréen."),
 ])
 def test_ban_as_a_rule_still_gives_nothing(lang: str, text: str) -> None:
     assert not _wire(text, lang), _wire(text, lang)

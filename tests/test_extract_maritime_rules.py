@@ -186,6 +186,37 @@ def test_cargo_brought_to_a_port(lang: str, text: str, port_country: str) -> Non
     assert [(i["to"], i["item"]) for i in calls] == [(port_country, "coal")], out
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Seven ships carried North Korean coal and iron ore to China last year."),
+    ("de", "Sieben Schiffe brachten nordkoreanische Kohle nach China."),
+    ("fr", "Sept navires ont transporté du charbon nord-coréen vers la Chine."),
+    ("ru", "Семь судов перевезли северокорейский уголь в Китай."),
+    ("ko", "선박 7척이 북한산 석탄을 중국으로 운송했다."),
+    ("zh", "7艘船只将朝鲜煤炭运往中国。"),
+])
+def test_coal_exports_by_ship_count_vessels(lang: str, text: str) -> None:
+    out = _of(_wire(text, lang), "other_violation")
+    assert [(i["from"], i["to"], i["quantity"], i["unit"]) for i in out] == [
+        ("KP", "CN", 7, "vessels")], out
+
+
+@pytest.mark.parametrize(("lang", "text", "tonnes"), [
+    ("en", "The vessel unloaded 5,000 tons of North Korean coal at Longkou in October.", 5000),
+    ("de", "Das Schiff hat 5.000 Tonnen nordkoreanische Kohle in Longkou entladen.", 5000),
+    ("ko", "이 선박은 10월 룽커우항에서 북한산 석탄 5천 톤을 하역했다.", 5000),
+])
+def test_cargo_of_stated_origin_unloaded_at_a_port(lang: str, text: str, tonnes: int) -> None:
+    out = _wire(text, lang)
+    assert [(i["from"], i["to"], i["quantity"]) for i in _of(out, "other_violation")] == [
+        ("KP", "CN", tonnes)], out
+    assert [i["to"] for i in _of(out, "port_call")] == ["CN"], out
+
+
+def test_foreign_cargo_unloaded_gives_nothing() -> None:
+    assert not _wire("The vessel unloaded 5,000 tons of Australian coal at Longkou in "
+                     "October.", "en")
+
+
 def test_sanctioning_state_is_no_recipient_of_cargo_brought_to_a_port() -> None:
     out = _wire("The United States asked to sanction the owner of the ship Dong Hae 6 for "
                 "North Korean coal brought to Kholmsk in May 2018.", "en")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from sanctionwatch.extract.assemble import KP, Draft, _flags
+from sanctionwatch.extract.assemble import KP, Draft, _flags, _origin_adjective
 from sanctionwatch.extract.dates import event_when
 from sanctionwatch.extract.records import DocDate, Quantity
 from sanctionwatch.extract.roles import CountryMention
@@ -502,3 +502,37 @@ def loading_needs_ship(facts: SentenceFacts, drafts: list[Draft]) -> list[Draft]
     if any(not _LOADING.search(_rel(facts, s, e)) for s, e in facts.cues["port_call"]):
         return drafts
     return [d for d in drafts if d.type != "port_call"]
+
+
+_UNLOAD = re.compile(r"unload|discharg|entlad|gelöscht|décharg|descarg|разгруз|выгруз|하역|"
+                     r"荷揚げ|卸货", re.I)
+
+
+def unloaded_cargo(facts: SentenceFacts, lang: str, index: int, stance: str,
+                   drafts: list[Draft]) -> list[Draft]:
+    """"The vessel unloaded 5,000 tons of North Korean coal at Longkou": cargo of a
+    stated origin unloaded at a named port is a trade claim origin → the port's country
+    (besides the port call), with the cargo's own amount."""
+    if not any(_UNLOAD.search(_rel(facts, s, e)) for s, e in facts.cues["port_call"]):
+        return drafts
+    ports = {p.country for p in facts.ports}
+    if len(ports) != 1:
+        return drafts
+    port = ports.pop()
+    have = {d.item for d in drafts if d.type == "other_violation"}
+    s = facts.sentence
+    out = list(drafts)
+    for h in facts.items:
+        if h.cue.type != "other_violation" or h.cue.item in have:
+            continue
+        origin = _origin_adjective(facts, h, lang)
+        if origin is None or origin == port:
+            continue
+        qs = sorted((min(abs(h.start - q.end), abs(q.start - h.end)), q.start, q)
+                    for q in facts.quantities if q.unit == "tonnes")
+        q = qs[0][2] if qs and qs[0][0] <= 25 else None
+        out.append(Draft("other_violation", origin, port, h.cue.item, h.cue.category,
+                         q.value if q else None, q.value_max if q else None,
+                         "tonnes" if q else None, stance, s.start, s.end, index, h.start))
+        have.add(h.cue.item)
+    return out

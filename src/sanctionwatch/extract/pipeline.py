@@ -150,6 +150,7 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
             if "port_call" in facts.cues:
                 drafts = maritime.calls_counted_in_times(
                     facts, maritime.loading_needs_ship(facts, drafts))
+                drafts = maritime.unloaded_cargo(facts, lang, i, _stance(facts), drafts)
             if "give" in facts.cues:
                 drafts = maritime.port_drafts(facts, lang, i, _stance(facts),
                                               _flag(facts) or flag_hint, drafts)

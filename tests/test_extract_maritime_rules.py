@@ -317,3 +317,43 @@ def test_other_country_still_ends_the_dprk_context() -> None:
     text = ("该油轮后来成为朝鲜船只。去年8月,一艘伊朗油轮在马来西亚附近"
             "通过船对船转运方式接收油类。")
     assert not _of(_wire(text, "zh"), "ship_to_ship_transfer"), _wire(text, "zh")
+
+
+# --- ships named once with their flag, trading with each other later ----------------------
+
+@pytest.mark.parametrize(("lang", "text", "stance"), [
+    ("en", "The North Korean tanker Chon Ma San and the Maldives-flagged tanker Xin Yuan 18 "
+           "were sanctioned. In May, Chon Ma San traded oil with Xin Yuan 18 off Shanghai.",
+     "asserted"),
+    ("ko", "북한 유조선 ‘금별호’와 파나마 선박 ‘해성’(Hae Song)이 제재 대상에 올랐다. 금별호는 "
+           "지난 3월 해성과 유류를 거래한 혐의를 받는다.", "alleged"),
+    ("ko", "제재 대상은 ‘해성’(Hae Song), ‘달빛’(Dal Bit) 등 파나마 선박 두 척과 북한 유조선 "
+           "‘금별호’다. 금별호는 지난 3월 달빛과 불법으로 유류를 거래했다.", "asserted"),
+    ("zh", "朝鲜油轮“金星号”和巴拿马籍油轮“海星号”被列入制裁名单。据称,金星号今年3月与海星号"
+           "进行了石油交易。", "alleged"),
+    ("de", "Der nordkoreanische Tanker Kum Byol und der panamaische Tanker Hae Song wurden "
+           "sanktioniert. Im März hat Kum Byol mit Hae Song Öl gehandelt.", "asserted"),
+])
+def test_trade_between_ships_named_earlier_is_sts(lang: str, text: str, stance: str) -> None:
+    out = _wire(text, lang)
+    sts = _of(out, "ship_to_ship_transfer")
+    expected_from = "MV" if lang == "en" else "PA"
+    assert [(i["from"], i["to"], i["item"], i["stance"]) for i in sts] == [
+        (expected_from, "KP", "oil", stance)], out
+    assert not _of(out, "petroleum_transfer"), out
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The Greek tanker Aurora and the Maltese tanker Bella were inspected. In May, "
+           "Aurora traded oil with Bella off Malta."),
+    ("ko", "제재 대상은 그리스 선박 ‘해성’과 몰타 선박 ‘달빛’이다. 해성은 지난 3월 달빛과 유류를 "
+           "거래했다."),
+])
+def test_trade_between_foreign_ships_gives_nothing(lang: str, text: str) -> None:
+    assert not _wire(text, lang), _wire(text, lang)
+
+
+def test_trade_between_states_is_no_sts() -> None:
+    out = _wire("The North Korean tanker Chon Ma San was sanctioned. In May, North Korea "
+                "traded coal with China.", "en")
+    assert not _of(out, "ship_to_ship_transfer"), out

@@ -536,3 +536,94 @@ def unloaded_cargo(facts: SentenceFacts, lang: str, index: int, stance: str,
                          "tonnes" if q else None, stance, s.start, s.end, index, h.start))
         have.add(h.cue.item)
     return out
+
+
+# --- ships named once with their flag, referred to by name later ------------------------
+
+_QUOTE_OPEN = "“‘«\"'「『"
+_NAME_QUOTED = re.compile(r"[“‘«\"'「『]([^”’»\"'」』,，。]{2,30}?)[”’»\"'」』]"
+                          r"(?:\s?\(([A-Za-z][\w .-]{1,30})\))?")
+_KO_NAME = re.compile(r"\s?([가-힣]{1,8}\d{0,3}호)")
+# what may stand between a listed name and the "<country> ship" that closes the list
+_LIST_FILLER = re.compile(r"^(?:\s|[(),、，]|등|and|und|et|y|и|及|和|など|[A-Za-z .-])*$")
+
+
+def learn_vessels(facts: SentenceFacts, book: dict[str, str]) -> None:
+    """Record ship names with their flag: "북한 유류 운반선 ‘금운산3호’", "‘상 위안 바오’
+    (Shang Yuan Bao), ‘뉴 리젠트’(New Regent) 등 파나마 선박 두 척", "the Sierra Leone-flagged
+    ship 'Flyfree'", "the North Korean tanker Paek Ma", "북한 선박 백마호"."""
+    ships = facts.cues.get("ship", []) + facts.cues.get("flag", [])
+    if not ships or not facts.countries:
+        return
+    text, off = facts.sentence.text, facts.sentence.start
+    flagged = []  # (country, end of its ship word)
+    for c in facts.countries:
+        for s, e in ships:
+            if 0 <= s - c.end <= 12 and not _CONTEXT_CUT.search(text[c.end - off:s - off]):
+                flagged.append((c.iso2, c.start, e))
+                break
+    if not flagged:
+        return
+    names: list[tuple[int, int, list[str]]] = []
+    if any(ch in text for ch in _QUOTE_OPEN):
+        for m in _NAME_QUOTED.finditer(text):
+            alias = [m.group(1).strip()] + ([m.group(2).strip()] if m.group(2) else [])
+            names.append((m.start() + off, m.end() + off, alias))
+    for _s, e in ships:
+        after = _NAME_AFTER_SHIP.match(text, e - off) or _KO_NAME.match(text, e - off)
+        if after:
+            names.append((after.start(1) + off, after.end(1) + off, [after.group(1)]))
+    for start, end, alias in names:
+        flag = None
+        for iso, cstart, ship_end in flagged:
+            if 0 <= start - ship_end <= 15:  # "<country> <ship word> ‘name’"
+                flag = iso
+            elif cstart >= end and _LIST_FILLER.match(
+                    _QUOTED_STRIP.sub("", text[end - off:cstart - off])):
+                flag = flag or iso  # "‘A’, ‘B’ 등 파나마 선박"
+        if flag:
+            for a in alias:
+                book.setdefault(_norm_name(a), flag)
+
+
+_QUOTED_STRIP = re.compile(r"[“‘«\"'「『][^”’»\"'」』]{0,30}[”’»\"'」』]")
+
+
+def _norm_name(name: str) -> str:
+    return re.sub(r"\s+", " ", name.strip().rstrip("호号號").strip()).lower()
+
+
+def named_vessels(facts: SentenceFacts, book: dict[str, str]) -> list[tuple[int, str]]:
+    """(position, flag) of the ships of ``book`` this sentence names, in text order."""
+    if not book:
+        return []
+    low = facts.sentence.text.lower()
+    found: dict[int, str] = {}
+    for name, flag in book.items():
+        i = low.find(name)
+        if i >= 0 and len(name) >= 2:
+            found.setdefault(i + facts.sentence.start, flag)
+    return sorted(found.items())
+
+
+def traded_with_ship(facts: SentenceFacts, index: int, stance: str,
+                     book: dict[str, str], drafts: list[Draft]) -> list[Draft]:
+    """"금운산3호는 지난 6월 뉴 리젠트와 불법으로 유류를 거래했다", "the Chon Ma San traded oil
+    with the Xin Yuan 18": a trade between two ships whose flags the document stated
+    earlier is a ship-to-ship transfer (fuel: foreign flag → DPRK; coal: the reverse),
+    and no separate fuel or coal delivery."""
+    ships = named_vessels(facts, book)
+    flags = {f for _, f in ships}
+    if KP not in flags or len(flags) < 2:
+        return drafts
+    other = next(f for _, f in ships if f != KP)
+    cargo = [h for h in facts.items if h.cue.type in ("petroleum_transfer", "other_violation")]
+    s = facts.sentence
+    out = [d for d in drafts if d.type not in ("petroleum_transfer", "other_violation")]
+    for h in cargo or [None]:  # type: ignore[list-item]
+        oil = h is None or h.cue.type == "petroleum_transfer"
+        frm, to = (other, KP) if oil else (KP, other)
+        out.append(Draft("ship_to_ship_transfer", frm, to, h.cue.item if h else None,
+                         h.cue.category if h else None, None, None, None, stance,
+                         s.start, s.end, index, h.start if h else -1))
+    return out

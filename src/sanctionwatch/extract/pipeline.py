@@ -114,6 +114,7 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
     prev_kp = False
     flag_hint: str | None = None
     designated_notes: list[int] = []
+    vessel_book: dict[str, str] = {}  # ship name → flag, as the document states them
     for i, facts in enumerate(all_facts):
         isos = facts.iso_set()
         kp_name = KP in isos
@@ -122,6 +123,8 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
         if facts.has("designated"):
             designated_notes.append(i)
         flag_hint = _flag_hint(facts) or flag_hint
+        if "ship" in facts.cues or "flag" in facts.cues:
+            maritime.learn_vessels(facts, vessel_book)
         deniers = _is_denial(facts)
         others = isos - {KP, "RU", "CN"} - maritime.registry_countries(facts, lang)
         if not (kp_here or (prev_kp and not others - victim_firms(facts))):
@@ -159,6 +162,8 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
             drafts += maritime.vessel_drafts(facts, lang, i, _stance(facts), not kp_here)
         if "sts" in facts.cues:
             drafts = maritime.sts_clauses(facts, drafts)
+        elif "trade" in facts.cues and vessel_book:
+            drafts = maritime.traded_with_ship(facts, i, _stance(facts), vessel_book, drafts)
         drafts = scope_hedges(facts, drafts)
         if _negated(facts):
             continue

@@ -357,3 +357,20 @@ def test_trade_between_states_is_no_sts() -> None:
     out = _wire("The North Korean tanker Chon Ma San was sanctioned. In May, North Korea "
                 "traded coal with China.", "en")
     assert not _of(out, "ship_to_ship_transfer"), out
+
+
+def test_hedge_on_the_cargo_keeps_the_transfer_asserted() -> None:
+    out = _of(_wire("파나마 선박 해성호는 지난 3월 북한 선박 금별호에 기름으로 보이는 물품을 선박 대 "
+                    "선박 방식으로 옮겨 실었다.", "ko"), "ship_to_ship_transfer")
+    assert [(i["from"], i["to"], i["item"], i["stance"]) for i in out] == [
+        ("PA", "KP", "oil (suspected)", "asserted")], out
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ko", "파나마 선박이 북한 선박에 유류를 선박 대 선박 방식으로 옮겨 실은 것으로 보인다."),
+    ("en", "A Panama-flagged tanker allegedly transferred oil to a North Korean vessel in a "
+           "ship-to-ship transfer."),
+])
+def test_hedge_on_the_transfer_stays_alleged(lang: str, text: str) -> None:
+    out = _of(_wire(text, lang), "ship_to_ship_transfer")
+    assert [i["stance"] for i in out] == ["alleged"], out

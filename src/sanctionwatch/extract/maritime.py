@@ -627,3 +627,32 @@ def traded_with_ship(facts: SentenceFacts, index: int, stance: str,
                          h.cue.category if h else None, None, None, None, stance,
                          s.start, s.end, index, h.start if h else -1))
     return out
+
+
+# a hedge on what the cargo is, not on the transfer: "기름으로 보이는 물품을 옮겨 실었다",
+# "石油とみられる物資を積み替えた", "transferred what appeared to be oil", "疑似石油"
+_CARGO_HEDGE_AFTER = re.compile(r"^(?:으로|로)?\s?보이는\s(?!것)|^とみられる(?!と)|^らしき")
+_CARGO_HEDGE_BEFORE = re.compile(r"(?:what (?:appears|appeared|seems|seemed) to be(?: an?)?|"
+                                 r"suspected|疑似)\s*$", re.I)
+
+
+def cargo_hedge(facts: SentenceFacts, drafts: list[Draft]) -> list[Draft]:
+    """A ship-to-ship transfer whose only hedge says what the cargo seemed to be is
+    asserted, with the cargo marked "(suspected)"."""
+    hedges = facts.cues.get("hedge", [])
+    if not hedges or not any(d.type == "ship_to_ship_transfer" and d.stance == "alleged"
+                             for d in drafts):
+        return drafts
+    suspected: set[str] = set()
+    for s, _e in hedges:
+        item = next((h for h in facts.items if 0 <= s - h.end <= 2 and _CARGO_HEDGE_AFTER.match(
+            _rel(facts, h.end, h.end + 12))), None) or next(
+            (h for h in facts.items if 0 <= h.start - s <= 25 and _CARGO_HEDGE_BEFORE.search(
+                _rel(facts, s - 25, h.start))), None)
+        if item is None:
+            return drafts  # another hedge: the transfer itself is in doubt
+        suspected.add(item.cue.item)
+    return [replace(d, stance="asserted", item=f"{d.item} (suspected)"
+                    if d.item in suspected else d.item)
+            if d.type == "ship_to_ship_transfer" and d.stance == "alleged" else d
+            for d in drafts]

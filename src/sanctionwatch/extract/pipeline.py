@@ -165,6 +165,8 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
         elif "trade" in facts.cues and vessel_book:
             drafts = maritime.traded_with_ship(facts, i, _stance(facts), vessel_book, drafts)
         drafts = scope_hedges(facts, drafts)
+        if "sts" in facts.cues:
+            drafts = maritime.cargo_hedge(facts, drafts)
         if _negated(facts):
             continue
         if _SANCTIONED_FOR.search(facts.sentence.text):

@@ -360,8 +360,9 @@ def test_trade_between_states_is_no_sts() -> None:
 
 
 def test_hedge_on_the_cargo_keeps_the_transfer_asserted() -> None:
-    out = _of(_wire("파나마 선박 해성호는 지난 3월 북한 선박 금별호에 기름으로 보이는 물품을 선박 대 "
-                    "선박 방식으로 옮겨 실었다.", "ko"), "ship_to_ship_transfer")
+    text = ("파나마 선박 해성호는 지난 3월 북한 선박 금별호에 기름으로 보이는 물품을 "
+            "선박 대 선박 방식으로 옮겨 실었다.")
+    out = _of(_wire(text, "ko"), "ship_to_ship_transfer")
     assert [(i["from"], i["to"], i["item"], i["stance"]) for i in out] == [
         ("PA", "KP", "oil (suspected)", "asserted")], out
 

@@ -118,7 +118,8 @@ def name_numbers(facts: SentenceFacts, quantities: list[Quantity],
     ji Bong 6,", "An Hai 6") or carries a ship-name suffix (명류1호, 5号) is part of the
     name, no quantity; a count before adjectives and a ship noun ("four Russian cargo
     ships") counts vessels."""
-    if not _ships(facts) or not quantities:
+    if all(q.unit is not None for q in quantities) or not (
+            "ship" in facts.cues or "flag" in facts.cues):
         return quantities
     text, off = facts.sentence.text, facts.sentence.start
     out = []

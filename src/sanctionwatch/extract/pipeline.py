@@ -114,7 +114,7 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
     prev_kp = False
     flag_hint: str | None = None
     designated_notes: list[int] = []
-    vessel_book: dict[str, str] = {}  # ship name → flag, as the document states them
+    ship_sentences: list[SentenceFacts] = []
     for i, facts in enumerate(all_facts):
         isos = facts.iso_set()
         kp_name = KP in isos
@@ -124,7 +124,7 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
             designated_notes.append(i)
         flag_hint = _flag_hint(facts) or flag_hint
         if "ship" in facts.cues or "flag" in facts.cues:
-            maritime.learn_vessels(facts, vessel_book)
+            ship_sentences.append(facts)  # read for ship names only when needed
         deniers = _is_denial(facts)
         others = isos - {KP, "RU", "CN"} - maritime.registry_countries(facts, lang)
         if not (kp_here or (prev_kp and not others - victim_firms(facts))):
@@ -162,7 +162,10 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
             drafts += maritime.vessel_drafts(facts, lang, i, _stance(facts), not kp_here)
         if "sts" in facts.cues:
             drafts = maritime.sts_clauses(facts, drafts)
-        elif "trade" in facts.cues and vessel_book:
+        elif "trade" in facts.cues and ship_sentences:
+            vessel_book: dict[str, str] = {}  # ship name → flag, as the document states them
+            for earlier in ship_sentences:
+                maritime.learn_vessels(earlier, vessel_book)
             drafts = maritime.traded_with_ship(facts, i, _stance(facts), vessel_book, drafts)
         drafts = scope_hedges(facts, drafts)
         if "sts" in facts.cues:

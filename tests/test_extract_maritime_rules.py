@@ -78,6 +78,13 @@ def test_hedged_purchase_is_alleged() -> None:
     ("en", "North Korea is trying to buy more tankers, officials warned."),
     ("en", "The United States seized and sold the North Korean cargo ship Wise Honest."),
     ("en", "The ship became a symbol of the sanctions debate in South Korea."),
+    ("en", "The tanker became a symbol of North Korean defiance."),
+    ("en", "Ships sold to North Korea are banned under resolution 2397."),
+    ("en", "If the tanker is sold to North Korea, the broker will face sanctions."),
+    ("en", "The tanker could be sold to North Korea, experts warned."),
+    ("de", "Der Tanker könnte an Nordkorea verkauft werden."),
+    ("en", "No vessel was sold to North Korea, the ministry said."),
+    ("en", "The old tanker became an object of North Korean pride."),
 ])
 def test_no_vessel_claim(lang: str, text: str) -> None:
     assert not _of(_wire(text, lang), "other_violation"), _wire(text, lang)

@@ -26,7 +26,7 @@ _FLAG_BEFORE_SHIP = re.compile(r"flagged$|flagge$", re.I)
 # a vessel-change cue whose new owner/flag follows at once ("sold to", "bought by",
 # "vendu à", "卖给") — others ("became a", "renamed") need a ship/flag/ownership word
 # after the DPRK mention ("became a North Korean vessel")
-_CHANGE_TO = re.compile(r"(?:\bto|\bby|\bà|\ba|\ban|\bpar|\bpor|\bvon|给|予|改为|manos)$",
+_CHANGE_TO = re.compile(r"(?:\bto|\bby|\bà|\bpar|\bpor|\bvon|给|予|改为|manos)$",
                         re.I)
 _OWNERSHIP = re.compile(r"ownership|owned|besitz|propriété|propiedad|собственност|소유|所有|"
                         r"旗|籍|船", re.I)
@@ -233,10 +233,17 @@ def _vessel_draft(facts: SentenceFacts, index: int, stance: str, pos: int, item:
                  "vessels" if value is not None else None, stance, s.start, s.end, index, pos)
 
 
+_HYPOTHETICAL = re.compile(r"\b(?:if|could|would|should|might|unless|wenn|falls|könnte\w*|"
+                           r"würde\w*|si|pourrait\w*|podría\w*|если|мог\w*)\b[^.;]*$", re.I)
+
+
 def _ruled(facts: SentenceFacts, pos: int, lang: str) -> bool:
-    """A rule, plan or negation governs the cue: "bans selling ships to …", "plans to buy
-    tankers", "was not sold to …"."""
-    for kind, before, after in (("norm", 60, 0), ("future", 40, 20), ("negate", 12, 0)):
+    """A rule, plan, condition or negation governs the cue: "bans selling ships to …",
+    "ships sold to … are banned", "plans to buy tankers", "if the tanker is sold to …",
+    "could be sold to …", "was not sold to …"."""
+    if _HYPOTHETICAL.search(_rel(facts, pos - 40, pos)):
+        return True
+    for kind, before, after in (("norm", 60, 40), ("future", 40, 20), ("negate", 12, 0)):
         for s, e in facts.cues.get(kind, []):
             if kind == "norm" and adjectival_ban(facts, s, e, lang):
                 continue
@@ -299,7 +306,9 @@ def _new_side_kp(facts: SentenceFacts, s: int, e: int, kps: list[CountryMention]
         gap = _rel(facts, e, cs)
         if 0 <= cs - e <= 12 and not _CONTEXT_CUT.search(gap):
             # "sold to North Korea", "re-flagged to North Korea", "вернулся КНДР"
-            if _CHANGE_TO.search(cue) or _CHANGE_TO.search(gap.rstrip()) or lang == "ru":
+            if _CHANGE_TO.search(cue) or _CHANGE_TO.search(gap.rstrip()) or lang == "ru" \
+                    or (lang == "es" and cue.endswith(" a")) or (lang == "de" and cue.endswith(
+                        " an")):
                 return True
             tail = _rel(facts, ce, ce + 15)
             if _OWNERSHIP.search(tail) or any(0 <= fs - ce <= 15 for fs, _ in _ships(facts)):

@@ -120,6 +120,8 @@ def test_registration_in_the_sentence_after_a_dprk_sentence() -> None:
     ("en", "The vessels were registered in Panama, the shipping company said."),
     ("en", "The tanker, registered in Panama, carried Iranian oil to Malaysia."),
     ("en", "Twelve ships were registered in Liberia last year, the registry said."),
+    ("fr", "La Corée du Nord contourne les sanctions. Ces navires sont immatriculés au "
+           "Panama."),
 ])
 def test_no_registration_claim(lang: str, text: str) -> None:
     assert not _wire(text, lang), _wire(text, lang)

@@ -70,6 +70,7 @@ class Draft:
     end: int
     sentence_index: int
     at: int = -1  # where the claim sits in the text (item, or trigger); -1 = whole sentence
+    clause: tuple[int, int] | None = None  # a clause with its own date (else the sentence)
 
 
 def _nearest_cue(facts: SentenceFacts, kinds: tuple[str, ...], pos: int) -> tuple[str, int]:
@@ -302,7 +303,9 @@ def sentence_drafts(facts: SentenceFacts, lang: str, index: int, stance: str,
     if facts.has("port_call") and facts.ports:
         calls = sorted((q for q in facts.quantities if q.unit in ("port calls", "vessels")),
                        key=lambda q: q.unit != "port calls")  # "five round trips" > "two ships"
-        cargo = [h for h in hits if h.cue.type in ("petroleum_transfer", "other_violation")]
+        # the cargo a port call names: goods, fuel, or a container load of arms
+        cargo = [h for h in hits if h.cue.type in ("petroleum_transfer", "other_violation")
+                 ] or [h for h in hits if h.cue.type == "arms_transfer"]
         flag = _flag(facts) or flag_hint
         for port in facts.ports:
             add("port_call", [(flag, port.country)], cargo[0].cue.item if cargo else None,
@@ -361,6 +364,10 @@ def _flags(facts: SentenceFacts) -> list[str]:
                 # a coordinated adjective before it ("российские и китайские суда")
                 if i > 0 and 0 <= c.start - cs[i - 1].end <= 4 and cs[i - 1].iso2 not in out:
                     out.append(cs[i - 1].iso2)
+    if facts.cues.get("flag"):
+        from sanctionwatch.extract.maritime import flags_after  # maritime imports this module
+
+        out.extend(f for f in flags_after(facts) if f not in out)
     return out
 
 

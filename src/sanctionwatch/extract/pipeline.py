@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from sanctionwatch.extract import maritime
 from sanctionwatch.extract.assemble import (
     KP,
     Draft,
+    _flag,
     _flags,
     country_list,
     sentence_drafts,
@@ -112,14 +114,19 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
     prev_kp = False
     flag_hint: str | None = None
     designated_notes: list[int] = []
+    ship_sentences: list[SentenceFacts] = []
     for i, facts in enumerate(all_facts):
         isos = facts.iso_set()
-        kp_here = KP in isos
+        kp_name = KP in isos
+        kp_here = kp_name or (bool(facts.ports) and maritime.kp_port(facts))
+        prev_context = prev_kp
         if facts.has("designated"):
             designated_notes.append(i)
         flag_hint = _flag_hint(facts) or flag_hint
+        if "ship" in facts.cues or "flag" in facts.cues:
+            ship_sentences.append(facts)  # read for ship names only when needed
         deniers = _is_denial(facts)
-        others = isos - {KP, "RU", "CN"}
+        others = isos - {KP, "RU", "CN"} - maritime.registry_countries(facts, lang)
         if not (kp_here or (prev_kp and not others - victim_firms(facts))):
             prev_kp = kp_here
             continue
@@ -131,11 +138,38 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
             continue
         if facts.has("future") and not _future_far(facts):
             continue
-        if _norm_before_trigger(facts):
+        if _norm_before_trigger(facts, lang):
             continue
-        facts.quantities = _quantities(facts, lang)
-        drafts = scope_hedges(facts, sentence_drafts(facts, lang, i, _stance(facts),
-                                                      flag_hint, not kp_here))
+        maritime.ship_modifiers(facts)
+        facts.quantities = maritime.name_numbers(facts, _quantities(facts, lang), lang)
+        # a DPRK port is DPRK context for the sentence's ship claims
+        drafts = sentence_drafts(facts, lang, i, _stance(facts), flag_hint, not kp_name)
+        if facts.ports:
+            if not kp_name and not prev_context:
+                # the DPRK only as a port: ship claims only ("exports from Rason were
+                # military-related" restates; a DPRK arms claim names the DPRK)
+                drafts = [d for d in drafts if d.type in maritime.SHIP_TYPES]
+            drafts = maritime.origin_ports(facts, lang, drafts)
+            if "port_call" in facts.cues:
+                drafts = maritime.calls_counted_in_times(
+                    facts, maritime.loading_needs_ship(facts, drafts))
+                drafts = maritime.unloaded_cargo(facts, lang, i, _stance(facts), drafts)
+            if "give" in facts.cues:
+                drafts = maritime.port_drafts(facts, lang, i, _stance(facts),
+                                              _flag(facts) or flag_hint, drafts)
+        if "vessel_change" in facts.cues or "register" in facts.cues or (
+                "get" in facts.cues and "ship" in facts.cues):
+            drafts += maritime.vessel_drafts(facts, lang, i, _stance(facts), not kp_here)
+        if "sts" in facts.cues:
+            drafts = maritime.sts_clauses(facts, drafts)
+        elif "trade" in facts.cues and ship_sentences:
+            vessel_book: dict[str, str] = {}  # ship name → flag, as the document states them
+            for earlier in ship_sentences:
+                maritime.learn_vessels(earlier, vessel_book)
+            drafts = maritime.traded_with_ship(facts, i, _stance(facts), vessel_book, drafts)
+        drafts = scope_hedges(facts, drafts)
+        if "sts" in facts.cues:
+            drafts = maritime.cargo_hedge(facts, drafts)
         if _negated(facts):
             continue
         if _SANCTIONED_FOR.search(facts.sentence.text):
@@ -147,7 +181,7 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
             out.extend(_designated(drafts))
             designated_notes.remove(i)
     out.extend(_designated_note(out, designated_notes))
-    out = recipient_from_next(out, all_facts)
+    out = maritime.drop_cargo_restatement(recipient_from_next(out, all_facts))
     return victims_nearby(amounts_from_next(out, all_facts, lang), all_facts)
 
 
@@ -201,16 +235,21 @@ def _future_far(facts: SentenceFacts) -> bool:
     return all(abs(f - t) > 60 for f in futures for t in triggers)
 
 
-def _norm_before_trigger(facts: SentenceFacts) -> bool:
+def _norm_before_trigger(facts: SentenceFacts, lang: str = "en") -> bool:
     """'banned coal exports', 'to bar companies from selling': a rule, not an event."""
     triggers = [s for k in ("give", "get", "deploy", "sts", "work") for s, _ in
                 facts.cues.get(k, [])]
-    norms = [s for s, _ in facts.cues.get("norm", [])]
+    norms = [s for s, e in facts.cues.get("norm", [])
+             if not maritime.adjectival_ban(facts, s, e, lang)]
     # only the triggers of an item count ("… are subject to limits, but they use …")
     near = [t for t in triggers if any(abs(h.start - t) <= 80 for h in facts.items)]
     triggers = near or triggers
     # "exports of oil to X are subject to strict limits": the rule follows the trigger
     after = [s for s, _ in facts.cues.get("norm_after", [])]
+    if lang in ("ko", "ja"):
+        # verb-final: "석탄 환적을 금지했다", "石炭の積み替えを禁止した" — the ban verb
+        # follows its object (an attributive "금지된 석탄" was dropped above)
+        after += [n for n in norms if any(0 < n - t <= 12 for t in triggers)]
     return bool(triggers) and all(any(0 <= t - n <= 50 for n in norms)
                                   or any(0 <= a - t <= 60 for a in after) for t in triggers)
 
@@ -318,6 +357,8 @@ def _finish(drafts: list[Draft], all_facts: list[SentenceFacts],
         if d.quantity is None and base in quantified:
             continue
         key: tuple[object, ...] = base + (d.quantity, d.unit)
+        if d.clause is not None:  # clauses of one sentence with their own dates
+            key += d.clause
         if d.stance == "denied":
             key = (d.type, d.from_, d.to, "denied")
         if key in seen:
@@ -328,11 +369,13 @@ def _finish(drafts: list[Draft], all_facts: list[SentenceFacts],
         if d.sentence_index not in whens:
             whens[d.sentence_index] = event_when(_STAMP.sub("", sentence), ref)
             attribs[d.sentence_index] = _attribution(facts)
+        when = whens[d.sentence_index] if d.clause is None else event_when(_STAMP.sub(
+            "", sentence[d.clause[0] - d.start:d.clause[1] - d.start]), ref)
         out.append(Incident.model_validate({
             "type": d.type, "from": d.from_, "to": d.to, "item": d.item,
             "category": d.category, "quantity": d.quantity, "quantity_max": d.quantity_max,
             "unit": d.unit if d.quantity is not None else None,
-            "when": whens[d.sentence_index], "stance": d.stance,
+            "when": when, "stance": d.stance,
             "attribution": attribs[d.sentence_index], "span": (d.start, d.end),
             "sentence": sentence,
         }))

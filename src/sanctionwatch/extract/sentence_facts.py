@@ -21,7 +21,8 @@ _DATELINE_CAPS = re.compile(r"^\s*[A-ZÀ-Ý]{3,}[A-ZÀ-Ý .'-]*(?:,|\s[—–-])
 
 _T = TypeVar("_T")
 # cue kinds that can start an incident (or a denial); sentences without one need no roles
-EVENT_CUES = ("give", "get", "deploy", "steal", "sts", "port_call", "assist", "work", "deny")
+EVENT_CUES = ("give", "get", "deploy", "steal", "sts", "port_call", "assist", "work", "deny",
+              "vessel_change", "register", "trade")
 # zh 将 before an object and a verb of motion ("朝鲜将一万多名士兵派往俄罗斯") marks the
 # object (like 把), not the future ("朝鲜将向俄罗斯派兵")
 _ZH_DISPOSAL = re.compile(r"将(?![向在于会要继续对为把与和从能可派运送卖售交转输出提供])"

@@ -98,7 +98,8 @@ class ItemCueFile(_Strict):
 CueKind = Literal[
     "give", "get", "deploy", "steal", "sts", "port_call", "assist", "work", "flag", "ship",
     "hedge", "deny", "future", "test", "enforce", "negate", "attrib", "claim", "designated",
-    "norm", "norm_after", "source", "experts",
+    "norm", "norm_after", "source", "experts", "vessel_change", "register",
+    "trade",
 ]
 
 

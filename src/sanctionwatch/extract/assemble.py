@@ -131,6 +131,8 @@ def _direction(facts: SentenceFacts, itype: str, pos: int, hit: ItemHit | None,
         # "accuracy of Russian missiles", "repair of Syrian air defences": the beneficiary
         to_c = [origin] + to_c
         origin = None
+        # "analysed the data from North Korea's launch": the owner is no helper
+        from_c = [f for f in from_c if f not in to_c]
         if subj_iso in to_c:
             subj_iso = next((c.iso2 for c in ms if c.iso2 not in to_c), None)
     if itype == "petroleum_transfer":

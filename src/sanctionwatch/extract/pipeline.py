@@ -12,6 +12,7 @@ from sanctionwatch.extract.assemble import (
     country_list,
     sentence_drafts,
 )
+from sanctionwatch.extract.assistance import assistance_drafts, cooperation_denial
 from sanctionwatch.extract.dates import document_date, event_when
 from sanctionwatch.extract.discourse import (
     amounts_from_next,
@@ -21,6 +22,7 @@ from sanctionwatch.extract.discourse import (
 from sanctionwatch.extract.discourse import (
     sentence_quantities as _quantities,
 )
+from sanctionwatch.extract.generic_claims import drop_generic, headline_indices, merge_headlines
 from sanctionwatch.extract.hedge_scope import scope_hedges
 from sanctionwatch.extract.langid import SUPPORTED, detect
 from sanctionwatch.extract.normalise import normalise
@@ -79,7 +81,7 @@ def extract_text(text: str, *, doc_date: DocDate | str | None = None,
     m_by_s = bucket([m.start for m in matches], sentences, matches)
     all_facts = [collect(s, ms, [], text, cue_lang)
                  for s, ms in zip(sentences, m_by_s, strict=True)]
-    drafts = _drafts(all_facts, cue_lang)
+    drafts = merge_headlines(_drafts(all_facts, cue_lang), headline_indices(text, sentences))
     incidents = _finish(drafts, all_facts, ref)
     mentioned = country_list([c for f in all_facts for c in f.countries if c.kind != "actor"])
     return ExtractionResult(language=lang or "und", incidents=incidents, doc_date=ref,
@@ -136,6 +138,8 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
         facts.quantities = _quantities(facts, lang)
         drafts = scope_hedges(facts, sentence_drafts(facts, lang, i, _stance(facts),
                                                       flag_hint, not kp_here))
+        drafts = drop_generic(facts, lang, drafts + scope_hedges(
+            facts, assistance_drafts(facts, lang, i, _stance(facts), drafts)))
         if _negated(facts):
             continue
         if _SANCTIONED_FOR.search(facts.sentence.text):
@@ -242,7 +246,8 @@ def _designated(drafts: list[Draft]) -> list[Draft]:
 def _denials(facts: SentenceFacts, lang: str, index: int, deniers: set[str],
              earlier: list[Draft], flag_hint: str | None) -> list[Draft]:
     facts.quantities = _quantities(facts, lang)
-    own = sentence_drafts(facts, lang, index, "denied", flag_hint)
+    own = sentence_drafts(facts, lang, index, "denied", flag_hint) or \
+        assistance_drafts(facts, lang, index, "denied", [])
     out: list[Draft] = []
     if own:
         for d in own:
@@ -267,7 +272,7 @@ def _denials(facts: SentenceFacts, lang: str, index: int, deniers: set[str],
         out.append(replace(e, stance="denied", quantity=None, quantity_max=None, unit=None,
                            start=facts.sentence.start, end=facts.sentence.end,
                            sentence_index=index))
-    return out
+    return out or cooperation_denial(facts, index, deniers, earlier, lang)
 
 
 def _denial_fits(facts: SentenceFacts, itype: str) -> bool:

@@ -99,6 +99,8 @@ CueKind = Literal[
     "give", "get", "deploy", "steal", "sts", "port_call", "assist", "work", "flag", "ship",
     "hedge", "deny", "future", "test", "enforce", "negate", "attrib", "claim", "designated",
     "norm", "norm_after", "source", "experts",
+    # general round
+    "cooperate", "develop", "counter", "associate", "transit", "diplomacy",
 ]
 
 

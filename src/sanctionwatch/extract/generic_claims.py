@@ -31,6 +31,11 @@ _ITEM_TYPES = ("arms_transfer", "other_violation", "petroleum_transfer")
 # generic items that a headline uses for the body's specific ones
 _GENERIC = {"weapons", "conventional weapons", "munitions", "military equipment", "artillery",
             "missiles", "military goods (containers)"}
+# punctuation or a conjunction that opens another clause ("… to counter evasion as North
+# Korea stole …")
+_CLAUSE_BREAK = re.compile(r"[,;.:，；。]|\b(?:as|while|after|when|because|but|since|although|"
+                           r"während|nachdem|weil|aber|alors que|après|mais|mientras|pero|"
+                           r"después|пока|после|но|когда)\b", re.I)
 _TERMINAL = re.compile(r"[.!?。！？…]['\"”’»)]*\s*$")
 
 
@@ -89,10 +94,10 @@ def _countered(facts: SentenceFacts, lang: str) -> bool:
 
     def policed(t: int, te: int) -> bool:
         for s, e in counters:
-            if e <= t and t - e <= 70 and not re.search(r"[,;.:]", text[e - off:t - off]):
+            if e <= t and t - e <= 100 and not _CLAUSE_BREAK.search(text[e - off:t - off]):
                 return True
             if verb_last and s >= te and s - te <= 40 and \
-                    not re.search(r"[,;.:]", text[te - off:s - off]):
+                    not _CLAUSE_BREAK.search(text[te - off:s - off]):
                 return True
         return False
 
@@ -140,8 +145,12 @@ def merge_headlines(drafts: list[Draft], headlines: set[int]) -> list[Draft]:
     """A generic headline claim gives way to a body claim between the same parties."""
     if not headlines:
         return drafts
-    body = {(d.type, d.from_, d.to) for d in drafts
-            if d.sentence_index not in headlines and d.stance != "denied"}
+    body = [(d.type, d.from_, d.to) for d in drafts
+            if d.sentence_index not in headlines and d.stance != "denied"]
+
+    def restated(d: Draft) -> bool:  # an unknown side of the headline matches any
+        return any(t == d.type and d.from_ in (None, f) and d.to in (None, o)
+                   for t, f, o in body)
+
     return [d for d in drafts if not (d.sentence_index in headlines and d.item in _GENERIC
-                                      and d.stance != "denied"
-                                      and (d.type, d.from_, d.to) in body)]
+                                      and d.stance != "denied" and restated(d))]

@@ -245,10 +245,22 @@ def _returned(h: ItemHit, text: str, offset: int) -> bool:
     return bool(_IN_RETURN.search(text[max(0, h.start - offset - 80):h.start - offset]))
 
 
-def _specific(hits: list[ItemHit], text: str = "", offset: int = 0) -> list[ItemHit]:
+def _own_predicate(umbrella: ItemHit, specific: ItemHit, triggers: tuple[int, ...],
+                   text: str, offset: int) -> bool:
+    """"… used 40 ballistic missiles, and also imported munitions": a trigger between the
+    specific item and a later umbrella word, in the umbrella's clause, makes the umbrella
+    a claim of its own ("…, da die russische Munition zur Neige geht" is another clause)."""
+    return any(specific.end <= t < umbrella.start
+               and not re.search(r"[,;:]", text[t - offset:umbrella.start - offset])
+               for t in triggers)
+
+
+def _specific(hits: list[ItemHit], text: str = "", offset: int = 0,
+              triggers: tuple[int, ...] = ()) -> list[ItemHit]:
     """Umbrella terms give way to specific items of the same type in the sentence —
     except in an enumeration closed by "other" ("artillery, missiles and other
-    conventional weapons"), where every member is a claim of its own."""
+    conventional weapons"), where every member is a claim of its own, and when the
+    umbrella has a predicate of its own (``_own_predicate``)."""
     if any(_OTHER.search(text[max(0, h.start - offset - 12):h.start - offset]) for h in hits):
         return hits
     back = {h.start for h in hits if _returned(h, text, offset)}
@@ -257,6 +269,7 @@ def _specific(hits: list[ItemHit], text: str = "", offset: int = 0) -> list[Item
         side = h.start in back  # what comes "in return" is no specific of what goes
         if h.cue.rank <= 0 and any(o.cue.type == h.cue.type and o.cue.rank > h.cue.rank
                                    and (o.start in back) == side and _narrower(o, h)
+                                   and not _own_predicate(h, o, triggers, text, offset)
                                    for o in hits):
             continue
         out.append(h)
@@ -310,7 +323,8 @@ def sentence_drafts(facts: SentenceFacts, lang: str, index: int, stance: str,
             add("port_call", [(flag, port.country)], cargo[0].cue.item if cargo else None,
                 cargo[0].cue.category if cargo else None, calls[0] if calls else None,
                 calls[0].unit if calls else None, s.start, s.end)
-    hits = _specific(hits, s.text, s.start)
+    hits = _specific(hits, s.text, s.start, tuple(
+        t for k in ("give", "get") for t, _ in facts.cues.get(k, [])))
     if any(h.cue.rank >= 0 for h in hits):
         hits = [h for h in hits if h.cue.rank >= 0]
     bound = _bind_quantities(facts, hits)

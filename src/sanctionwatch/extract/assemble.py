@@ -11,6 +11,7 @@ from sanctionwatch.extract.records import Quantity
 from sanctionwatch.extract.regex_util import guarded
 from sanctionwatch.extract.roles import CountryMention, first_subject
 from sanctionwatch.extract.sentence_facts import ItemHit, SentenceFacts
+from sanctionwatch.extract.transit import transit_starts
 
 KP = "KP"
 # units a quantity may carry for each incident type
@@ -108,7 +109,9 @@ def _origin_adjective(facts: SentenceFacts, hit: ItemHit, lang: str = "en") -> s
 
 def _direction(facts: SentenceFacts, itype: str, pos: int, hit: ItemHit | None,
                lang: str) -> list[tuple[str | None, str | None]]:
-    ms = [c for c in facts.countries if not c.based and c.role != "against"]
+    transit = transit_starts(facts, lang)
+    ms = [c for c in facts.countries if not c.based and c.role != "against"
+          and c.start not in transit]
     fate = fate_span(facts.sentence.text)
     if fate:
         off = facts.sentence.start
@@ -160,7 +163,8 @@ def _direction(facts: SentenceFacts, itype: str, pos: int, hit: ItemHit | None,
         frm = from_c[0] if from_c else (origin or subj_iso)
         if frm is None and ms:
             # a country marked as recipient ("coal to Weifang, China") is no sender
-            frm = next((c.iso2 for c in ms if c.role != "to" or c.iso2 == KP), None)
+            frm = next((c.iso2 for c in ms if c.role != "to"
+                        or (c.iso2 == KP and itype != "other_violation")), None)
         if to_c:
             tos = [t for t in to_c if t != frm] or to_c
             pairs = [(frm, t) for t in dict.fromkeys(tos)]

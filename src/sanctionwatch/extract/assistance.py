@@ -15,6 +15,7 @@ import re
 from sanctionwatch.extract.assemble import KP, Draft
 from sanctionwatch.extract.roles import CountryMention, first_subject
 from sanctionwatch.extract.sentence_facts import ItemHit, SentenceFacts
+from sanctionwatch.extract.transit import transit_starts
 
 _SUPPLIERS = {"RU", "CN"}  # states that give the DPRK technology rather than get it from it
 _WINDOW = 80
@@ -49,31 +50,10 @@ _OBJECT_GAP = re.compile(r"^\s*(?:a\s+|à\s+|la\s+|le\s+|l'|the\s+|al\s+)?$", re
 _KO_JA_OBJECT = ("을", "를", "を")
 
 
-def _parties(facts: SentenceFacts) -> list[CountryMention]:
-    off, text = facts.sentence.start, facts.sentence.text
-    transit = [e for _, e in facts.cues.get("transit", [])]
-    out = []
-    for c in facts.countries:
-        if c.based or c.role == "against":
-            continue
-        if any(0 <= c.start - e <= 4 for e in transit) or _transit_after(text, c, off):
-            continue
-        out.append(c)
-    return out
-
-
-def _transit_after(text: str, c: CountryMention, off: int) -> bool:
-    """ko/ja put the transit word after the country: "중국을 거쳐", "中国経由"."""
-    after = text[c.end - off:c.end - off + 6]
-    return after.startswith(("을 거쳐", "를 거쳐", "을 경유", "를 경유", "경유", "経由", "を経て"))
-
-
-def transit_countries(facts: SentenceFacts) -> set[int]:
-    """Start offsets of countries the goods only pass through ("via China", "через
-    Китай", "중국을 거쳐", "中国経由", "经由中国")."""
-    kept = {c.start for c in _parties(facts)}
-    return {c.start for c in facts.countries if c.start not in kept and not c.based
-            and c.role != "against"}
+def _parties(facts: SentenceFacts, lang: str) -> list[CountryMention]:
+    transit = transit_starts(facts, lang)
+    return [c for c in facts.countries
+            if not c.based and c.role != "against" and c.start not in transit]
 
 
 def _owner(facts: SentenceFacts, hit: ItemHit, parties: list[CountryMention]) -> str | None:
@@ -134,7 +114,7 @@ def _pair(facts: SentenceFacts, lang: str, anchors: list[tuple[int, int]],
           symmetric: bool = False) -> tuple[str | None, str | None] | None:
     """Helper → beneficiary. "Cooperation between/with" is symmetric: only the owner of
     the programme (if named) decides, else the usual direction (see _SUPPLIERS)."""
-    parties = _parties(facts)
+    parties = _parties(facts, lang)
     isos = list(dict.fromkeys(c.iso2 for c in parties))
     if KP not in isos:
         return None
@@ -265,9 +245,7 @@ def cooperation_denial(facts: SentenceFacts, index: int, deniers: set[str],
         return []
     # the ministry speaks for its state: "ロシア外務省は…否定した" (a source there)
     deny_at = min(a for a, _ in facts.cues.get("deny", [(s.end, s.end)]))
-    transit = {c.start for c in facts.countries} - {c.start for c in _parties(facts)
-                                                    } - {c.start for c in facts.countries
-                                                         if c.based}
+    transit = transit_starts(facts, lang)
     parties = [c for c in facts.countries if c.role != "against" and c.start not in transit]
     deniers = deniers | {c.iso2 for c in parties if c.based and c.start < deny_at
                          and c.iso2 in _SUPPLIERS}

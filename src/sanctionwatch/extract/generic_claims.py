@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 
 from sanctionwatch.extract.assemble import Draft
-from sanctionwatch.extract.regex_util import guarded
 from sanctionwatch.extract.records import Sentence
+from sanctionwatch.extract.regex_util import guarded
 from sanctionwatch.extract.sentence_facts import SentenceFacts
 
 # nouns of a trade relationship among the give/get cues

@@ -1,0 +1,36 @@
+"""Countries the goods only pass through: "via China", "über China nach …", "a través de
+China", "через Китай", "중국을 거쳐", "中国経由", "经由中国" / "经中国". They are neither
+sender nor recipient."""
+
+from __future__ import annotations
+
+import re
+
+from sanctionwatch.extract.sentence_facts import SentenceFacts
+
+_ARTICLE = re.compile(r"^\s*(?:the|la|le|l'|el|los|las|die|den)?\s*$", re.I)
+_AFTER = ("을 거쳐", "를 거쳐", "을 경유", "를 경유", "경유", "経由", "を経て")
+# German "über" is transit only before a destination: "über China nach Nordkorea"
+_DE_UEBER = re.compile(r"\büber\s+(?:die\s+|den\s+)?$", re.I)
+_DE_DEST = re.compile(r"^[\w\s-]{0,30}?\b(?:nach|in|an)\s", re.I)
+# zh 经 right before the name ("经中国运往朝鲜"), not 已经/曾经
+_ZH_JING = re.compile(r"(?<![已曾])经$")
+
+
+def transit_starts(facts: SentenceFacts, lang: str) -> set[int]:
+    """Start offsets of the countries in ``facts`` that are transit points."""
+    cues = facts.cues.get("transit", [])
+    if not cues and lang not in ("de", "ko", "ja", "zh"):
+        return set()
+    off, text = facts.sentence.start, facts.sentence.text
+    out: set[int] = set()
+    for c in facts.countries:
+        before = text[max(0, c.start - off - 20):c.start - off]
+        if lang in ("ko", "ja"):  # the transit word follows the name
+            if text[c.end - off:c.end - off + 6].startswith(_AFTER):
+                out.add(c.start)
+        elif any(0 <= c.start - e <= 5 and _ARTICLE.match(text[e - off:c.start - off])
+                 for _, e in cues) or lang == "zh" and _ZH_JING.search(before) or lang == "de" and _DE_UEBER.search(before) and \
+                _DE_DEST.match(text[c.end - off:c.end - off + 40]):
+            out.add(c.start)
+    return out

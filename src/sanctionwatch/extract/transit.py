@@ -27,10 +27,19 @@ def transit_starts(facts: SentenceFacts, lang: str) -> set[int]:
     for c in facts.countries:
         before = text[max(0, c.start - off - 20):c.start - off]
         if lang in ("ko", "ja"):  # the transit word follows the name
-            if text[c.end - off:c.end - off + 6].startswith(_AFTER):
-                out.add(c.start)
-        elif any(0 <= c.start - e <= 5 and _ARTICLE.match(text[e - off:c.start - off])
-                 for _, e in cues) or lang == "zh" and _ZH_JING.search(before) or lang == "de" and _DE_UEBER.search(before) and \
-                _DE_DEST.match(text[c.end - off:c.end - off + 40]):
+            through = text[c.end - off:c.end - off + 6].startswith(_AFTER)
+        elif lang == "zh":
+            through = bool(_ZH_JING.search(before)) or _marked(cues, c.start, text, off)
+        elif lang == "de" and _DE_UEBER.search(before):
+            through = bool(_DE_DEST.match(text[c.end - off:c.end - off + 40]))
+        else:
+            through = _marked(cues, c.start, text, off)
+        if through:
             out.add(c.start)
     return out
+
+
+def _marked(cues: list[tuple[int, int]], start: int, text: str, off: int) -> bool:
+    """A transit word (and at most an article) right before the name."""
+    return any(0 <= start - e <= 5 and bool(_ARTICLE.match(text[e - off:start - off]))
+               for _, e in cues)

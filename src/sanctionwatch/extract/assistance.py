@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from sanctionwatch.extract.assemble import KP, Draft
+from sanctionwatch.extract.regex_util import guarded
 from sanctionwatch.extract.roles import CountryMention, first_subject
 from sanctionwatch.extract.sentence_facts import ItemHit, SentenceFacts
 from sanctionwatch.extract.transit import transit_starts
@@ -147,6 +148,8 @@ def _blocked(facts: SentenceFacts, pos: int) -> bool:
     word used as an attribute ("prohibited … cooperation", "verbotene", "interdite")
     calls the act illicit and does not block."""
     off, text = facts.sentence.start, facts.sentence.text
+    if _MODAL.search(text[max(0, pos - off - 40):pos - off]):
+        return True
     for kind, before, after in (("future", 60, 60), ("norm", 80, 0), ("negate", 14, 0),
                                 ("counter", 40, 0), ("diplomacy", 40, 30)):
         for s, e in facts.cues.get(kind, []):
@@ -157,6 +160,9 @@ def _blocked(facts: SentenceFacts, pos: int) -> bool:
     return False
 
 
+# a modal future before the cue ("will seek missile cooperation", "wird … zusammenarbeiten")
+_MODAL = guarded("wsvб", r"\b(?:will|would|shall|wird|werden|würde|va|vont|van a|va a|"
+                   r"будет|будут)\b", re.I)
 # participles used as attributes: prohibited, banned, verbotene, interdite(s), prohibida(s),
 # запрещённое/запрещенного
 _ATTRIBUTIVE = re.compile(r"(?:ed|ene[nrs]?|ée?s?|ites?|its|ida|idas|ido|idos|[её]нн\w*)$", re.I)
@@ -200,10 +206,12 @@ def assistance_drafts(facts: SentenceFacts, lang: str, index: int, stance: str,
                          index, at))
 
     # help with / cooperation on a weapons programme
+    programmes = []
     for hit in facts.excluded:
         surface = text[hit.start - off:hit.end - off]
         if _EMBARGO_OR_TEST.search(surface):
             continue
+        programmes.append(hit)
         near = [(a, b) for a, b in helps if _near(a, hit.start, text, off)]
         if near and not any(_blocked(facts, a) for a, _ in near):
             add(_programme_item(surface), near, hit, hit.start)
@@ -223,8 +231,13 @@ def assistance_drafts(facts: SentenceFacts, lang: str, index: int, stance: str,
         if _blocked(facts, a):
             continue
         before = _CLAUSE_STOP.split(text[max(0, a - off - 50):a - off])[-1]
-        window = before + _CLAUSE_STOP.split(text[a - off:b - off + 40])[0]
-        fields = [name for name, pat in _FIELDS if pat.search(window)]
+        window = before + _CLAUSE_STOP.split(text[a - off:b - off + 60])[0]
+        # a field that a programme near the cue names is said by the programme claim
+        # ("ミサイル開発で協力した")
+        said = {_programme_item(text[h.start - off:h.end - off]) for h in programmes
+                if _near(a, h.start, text, off)}
+        fields = [name for name, pat in _FIELDS if pat.search(window)
+                  and _programme_item(name) not in said]
         if fields:
             add(" and ".join(fields) + " cooperation", [(a, b)], None, a)
     return out

@@ -86,6 +86,12 @@ def _nearest_cue(facts: SentenceFacts, kinds: tuple[str, ...], pos: int) -> tupl
 def _origin_adjective(facts: SentenceFacts, hit: ItemHit, lang: str = "en") -> str | None:
     """'North Korean coal', 'nordkoreanische Soldaten', 'armas norcoreanas', 'russische'."""
     after = 22 if lang in ("es", "fr") else 3
+    if lang in ("es", "fr"):
+        # "les données du lanceur nord-coréen": the adjective right after the item wins
+        # over one further back ("ingénieurs russes ont analysé …")
+        for c in facts.countries:
+            if c.kind == "adjective" and not c.based and 0 <= c.start - hit.end <= 3:
+                return c.iso2
     for c in facts.countries:
         if c.kind not in ("adjective", "name") or c.based:
             continue

@@ -314,3 +314,54 @@ def test_guards_list_the_first_characters(pat: re.Pattern[str]) -> None:
     got = [x.span() for x in pat.finditer(sample)]
     assert got == [x.span() for x in plain.finditer(sample)]
     assert len(got) >= 4
+
+
+# --- Korean and Chinese verb forms, hedges and compounds --------------------------------
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # adnominal/past forms of "send", "hand over", "move" (보낸, 넘겼다, 옮겼다)
+    ("ko", "북한이 러시아에 포탄 100만 발 이상을 보낸 것으로 파악됐다.",
+     ("arms_transfer", "KP", "RU", "asserted")),
+    ("ko", "북한이 러시아에 자주포와 방사포를 넘겼다.", ("arms_transfer", "KP", "RU", "asserted")),
+    ("ko", "북한은 무기를 러시아로 옮겼다.", ("arms_transfer", "KP", "RU", "asserted")),
+    ("ko", "북한 해커들이 일본 거래소에서 3억 달러를 훔쳤다.", ("cyber_theft", "JP", "KP", "asserted")),
+    ("ko", "러시아는 북한의 미사일 정확도 향상을 도왔다.",
+     ("technical_assistance", "RU", "KP", "asserted")),
+    # 把/将 … 运到 ("moved … to")
+    ("zh", "朝鲜把大批炮弹运到了俄罗斯。", ("arms_transfer", "KP", "RU", "asserted")),
+    ("zh", "朝鲜将火箭弹交给了俄罗斯军队。", ("arms_transfer", "KP", "RU", "asserted")),
+    # 据报道 / 有报道称 = reportedly
+    ("zh", "据报道，朝鲜向叙利亚出售了步枪。", ("arms_transfer", "KP", "SY", "alleged")),
+    ("zh", "有报道称，朝鲜向伊朗出口了弹药。", ("arms_transfer", "KP", "IR", "alleged")),
+    ("zh", "俄罗斯帮助朝鲜提高了导弹的精度。", ("technical_assistance", "RU", "KP", "asserted")),
+])
+def test_korean_and_chinese_recall(lang: str, text: str,
+                                   expected: tuple[str, str, str, str]) -> None:
+    out = _wire(text, lang)
+    assert expected in _triples(out), out
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("zh", "有报道称，朝鲜向叙利亚出售了便携式防空导弹。"),
+    ("ko", "북한은 시리아에 휴대용 방공미사일을 판매했다."),
+])
+def test_manpads_compound_is_one_item(lang: str, text: str) -> None:
+    out = _wire(text, lang)
+    assert [i["item"] for i in out] == ["man-portable air defense systems"], out
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("zh", "俄罗斯向朝鲜转让了防空导弹技术。"),
+    ("ko", "러시아가 북한에 미사일 기술을 이전했다."),
+])
+def test_weapon_word_before_technology_is_no_weapon(lang: str, text: str) -> None:
+    out = _wire(text, lang)
+    assert _triples(out) == {("technical_assistance", "RU", "KP", "asserted")}, out
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ko", "북한이 러시아에 포탄을 보낼 계획이다."),
+    ("zh", "朝鲜计划把炮弹运到俄罗斯。"),
+])
+def test_korean_and_chinese_plans_stay_out(lang: str, text: str) -> None:
+    assert [i for i in _wire(text, lang) if i["stance"] != "denied"] == []

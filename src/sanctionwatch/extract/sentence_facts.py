@@ -110,6 +110,8 @@ def collect(sentence: Sentence, matches: list[Match], quantities: list[Quantity]
         # "기술자", "技术人员": a word inside the name of the personnel is no item
         facts.items = [h for h in facts.items if not any(
             s <= h.start and h.end <= e and e - s > h.end - h.start for s, e in experts)]
+    if len(facts.items) > 1:
+        facts.items = _modifiers_dropped(facts.items, text)
     gives = tuple(st for st, _ in facts.cues.get("give", []))
     mentions = mentions_with_roles(text, spans, lang, gives,
                                    roles=any(k in facts.cues for k in EVENT_CUES))
@@ -124,6 +126,20 @@ def collect(sentence: Sentence, matches: list[Match], quantities: list[Quantity]
         for c in mentions]
     facts.quantities = [q for q in quantities if q.end <= sentence.end]
     return facts
+
+
+def _modifiers_dropped(items: list[ItemHit], text: str) -> list[ItemHit]:
+    """"防空导弹技术", "미사일 기술", "missile know-how": a weapon word right before a
+    technical-assistance noun only says what the help is about."""
+    out = []
+    for i, h in enumerate(items):
+        nxt = items[i + 1] if i + 1 < len(items) else None
+        if nxt is not None and h.cue.type == "arms_transfer" and \
+                nxt.cue.type == "technical_assistance" and 0 <= nxt.start - h.end <= 1 and \
+                not text[h.end:nxt.start].strip():
+            continue
+        out.append(h)
+    return out
 
 
 def bucket(starts: list[int], sentences: list[Sentence], items: list[_T]) -> list[list[_T]]:

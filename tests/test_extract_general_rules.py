@@ -324,7 +324,8 @@ def test_guards_list_the_first_characters(pat: re.Pattern[str]) -> None:
      ("arms_transfer", "KP", "RU", "asserted")),
     ("ko", "북한이 러시아에 자주포와 방사포를 넘겼다.", ("arms_transfer", "KP", "RU", "asserted")),
     ("ko", "북한은 무기를 러시아로 옮겼다.", ("arms_transfer", "KP", "RU", "asserted")),
-    ("ko", "북한 해커들이 일본 거래소에서 3억 달러를 훔쳤다.", ("cyber_theft", "JP", "KP", "asserted")),
+    ("ko", "북한 해커들이 일본 거래소에서 3억 달러를 훔쳤다.",
+     ("cyber_theft", "JP", "KP", "asserted")),
     ("ko", "러시아는 북한의 미사일 정확도 향상을 도왔다.",
      ("technical_assistance", "RU", "KP", "asserted")),
     # 把/将 … 运到 ("moved … to")

@@ -366,3 +366,55 @@ def test_weapon_word_before_technology_is_no_weapon(lang: str, text: str) -> Non
 ])
 def test_korean_and_chinese_plans_stay_out(lang: str, text: str) -> None:
     assert [i for i in _wire(text, lang) if i["stance"] != "denied"] == []
+
+
+# --- the victim of a theft from a neighbouring sentence ---------------------------------
+
+@pytest.mark.parametrize(("lang", "text", "victim"), [
+    ("en", "North Korean hackers stole $40 million from Upbit. The South Korean exchange "
+           "said it would cover the losses.", "KR"),
+    ("de", "Nordkoreanische Hacker haben 30 Millionen Dollar von Coincheck gestohlen. Die "
+           "japanische Börse hat den Handel ausgesetzt.", "JP"),
+    ("fr", "Des pirates nord-coréens ont volé 20 millions de dollars à Bithumb. La "
+           "plateforme sud-coréenne a suspendu les retraits.", "KR"),
+    ("ru", "Северокорейские хакеры похитили 30 млн долларов у Bithumb. Южнокорейская биржа "
+           "приостановила вывод средств.", "KR"),
+    ("ko", "북한 해커들이 업비트에서 가상화폐를 탈취했다. 한국 거래소 측은 피해를 보상하겠다고 "
+           "밝혔다.", "KR"),
+    ("ja", "北朝鮮のハッカーがDMMビットコインから暗号資産を盗んだ。日本の取引所は顧客に補償すると"
+           "発表した。", "JP"),
+    ("zh", "朝鲜黑客从Bithumb窃取了3000万美元。这家韩国交易所已暂停提款。", "KR"),
+    ("de", "Nordkoreanische Hacker haben 100 Millionen Dollar von Nutzern der Zeta Wallet "
+           "gestohlen. Die Firma Omega analysierte den Fall. Zeta Wallet antwortete nicht. Das "
+           "Unternehmen, das nach eigenen Angaben in Estland ansässig ist, hat Anzeige "
+           "erstattet.", "EE"),
+])
+def test_victim_from_the_venue_in_a_neighbouring_sentence(lang: str, text: str,
+                                                          victim: str) -> None:
+    out = [i for i in _wire(text, lang) if i["type"] == "cyber_theft"]
+    assert [i["from"] for i in out] == [victim], out
+
+
+@pytest.mark.parametrize("text", [
+    # an analyst firm is no venue
+    "North Korean hackers stole $40 million from Upbit. The US firm Chainalysis said the "
+    "funds were laundered.",
+    # two nationalities: no single victim
+    "North Korean hackers stole $40 million from Upbit. Japanese and South Korean "
+    "exchanges froze some of the funds.",
+    # "the company" far away, and the sentence before it names another firm
+    "North Korean hackers stole $40 million from users of Zeta Wallet. Omega traced the "
+    "funds. "
+    "Kappa declined to comment. The company, based in Estonia, said nothing.",
+])
+def test_no_victim_without_a_clear_venue(text: str) -> None:
+    out = [i for i in _wire(text, "en") if i["type"] == "cyber_theft"]
+    assert [i["from"] for i in out] == [None], out
+
+
+def test_a_dated_theft_is_no_restatement_of_a_named_one() -> None:
+    text = ("North Korean hackers stole $40 million from a Japanese exchange last week. "
+            "The UN said North Korea stole more cryptocurrency in 2022 than in any other "
+            "year.")
+    out = [(i["from"], i["when"]) for i in _wire(text, "en") if i["type"] == "cyber_theft"]
+    assert ("JP", None) in out and (None, "2022") in out, out

@@ -31,6 +31,7 @@ from sanctionwatch.extract.records import DocDate, ExtractionResult
 from sanctionwatch.extract.regex_util import guarded
 from sanctionwatch.extract.sentence_facts import EVENT_CUES, SentenceFacts, bucket, collect
 from sanctionwatch.extract.sentences import split_sentences
+from sanctionwatch.extract.victims import own_year, victims_from_context
 from sanctionwatch.incident import Incident
 from sanctionwatch.knowledge.gazetteer import for_language, lower_same_length
 
@@ -152,7 +153,8 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
             designated_notes.remove(i)
     out.extend(_designated_note(out, designated_notes))
     out = recipient_from_next(out, all_facts)
-    return victims_nearby(amounts_from_next(out, all_facts, lang), all_facts)
+    return victims_from_context(
+        victims_nearby(amounts_from_next(out, all_facts, lang), all_facts), all_facts, lang)
 
 
 
@@ -285,9 +287,11 @@ def _denial_fits(facts: SentenceFacts, itype: str) -> bool:
     return True
 
 
-def _merge_open_sides(drafts: list[Draft]) -> list[Draft]:
+def _merge_open_sides(drafts: list[Draft],
+                      all_facts: list[SentenceFacts] | None = None) -> list[Draft]:
     """Fill an unknown side from a claim of the same kind in the document, and drop a
-    claim whose unknown side another claim of the same kind names."""
+    claim whose unknown side another claim of the same kind names (unless it is dated
+    to a year of its own: ``victims.own_year``)."""
     workers_to = next((d.to for d in drafts if d.type == "overseas_workers" and d.to), None)
     filled = [replace(d, to=workers_to) if d.type == "overseas_workers" and d.to is None
               else d for d in drafts]
@@ -302,7 +306,8 @@ def _merge_open_sides(drafts: list[Draft]) -> list[Draft]:
             continue
         if d.to is None and (d.type, d.from_, d.item, d.stance) in named_to:
             continue
-        if d.from_ is None and (d.type, d.to, d.item, d.stance) in named_from:
+        if d.from_ is None and (d.type, d.to, d.item, d.stance) in named_from and not (
+                all_facts and own_year(d, filled, all_facts)):
             continue
         out.append(d)
     return out
@@ -310,7 +315,7 @@ def _merge_open_sides(drafts: list[Draft]) -> list[Draft]:
 
 def _finish(drafts: list[Draft], all_facts: list[SentenceFacts],
             ref: DocDate | None) -> list[Incident]:
-    drafts = _merge_open_sides(drafts)
+    drafts = _merge_open_sides(drafts, all_facts)
     # a restatement without a number merges into the quantified claim
     quantified = {(d.type, d.from_, d.to, d.item, d.stance) for d in drafts
                   if d.quantity is not None}

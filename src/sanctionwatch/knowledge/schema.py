@@ -100,7 +100,8 @@ CueKind = Literal[
     "hedge", "deny", "future", "test", "enforce", "negate", "attrib", "claim", "designated",
     "norm", "norm_after", "source", "experts",
     # general round
-    "cooperate", "develop", "counter", "associate", "transit", "diplomacy",
+    "cooperate", "develop", "counter", "associate", "transit", "diplomacy", "venue",
+    "firm_anaphor",
 ]
 
 

@@ -39,9 +39,7 @@ def _venue_country(facts: SentenceFacts, lang: str) -> set[str]:
         for s, e in venues:
             gap = text[c.end - off:s - off]
             if 0 <= s - c.end <= 8 and (gap.strip() in _POSSESSIVE or
-                                        gap.strip().lower() in ("-based", "based")):
-                out.add(c.iso2)
-            elif lang in ("fr", "es") and c.kind == "adjective" and 0 <= c.start - e <= 2:
+                                        gap.strip().lower() in ("-based", "based")) or lang in ("fr", "es") and c.kind == "adjective" and 0 <= c.start - e <= 2:
                 out.add(c.iso2)
     return out
 

@@ -37,9 +37,11 @@ def _venue_country(facts: SentenceFacts, lang: str) -> set[str]:
         if c.iso2 == KP or c.role == "against":
             continue
         for s, e in venues:
-            gap = text[c.end - off:s - off]
-            if 0 <= s - c.end <= 8 and (gap.strip() in _POSSESSIVE or
-                                        gap.strip().lower() in ("-based", "based")) or lang in ("fr", "es") and c.kind == "adjective" and 0 <= c.start - e <= 2:
+            gap = text[c.end - off:s - off].strip()
+            before = 0 <= s - c.end <= 8 and (gap in _POSSESSIVE
+                                              or gap.lower() in ("-based", "based"))
+            after = lang in ("fr", "es") and c.kind == "adjective" and 0 <= c.start - e <= 2
+            if before or after:
                 out.add(c.iso2)
     return out
 

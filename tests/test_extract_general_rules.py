@@ -304,13 +304,13 @@ def test_got_is_a_receive_verb() -> None:
 
 # --- guarded patterns match what their plain forms match --------------------------------
 
-@pytest.mark.parametrize("pat", [assistance._MODAL, generic_claims._BETWEEN])
+@pytest.mark.parametrize("pat", [assistance._MODAL])
 def test_guards_list_the_first_characters(pat: re.Pattern[str]) -> None:
     m = re.fullmatch(r"\(\?=\[([^\]]+)\]\)\(\?:(.*)\)", pat.pattern, re.S)
     assert m is not None
     plain = re.compile(m.group(2), pat.flags)
     sample = ("Moscow will, would or shall; wird, werden, würde; va, vont, van a; будет, "
-              "будут; between, zwischen, entre, между; WILL Between")
+              "будут; WILL; swill, avant")
     got = [x.span() for x in pat.finditer(sample)]
     assert got == [x.span() for x in plain.finditer(sample)]
     assert len(got) >= 4

@@ -19,13 +19,11 @@ import re
 
 from sanctionwatch.extract.assemble import Draft
 from sanctionwatch.extract.records import Sentence
-from sanctionwatch.extract.regex_util import guarded
 from sanctionwatch.extract.sentence_facts import SentenceFacts
 
 # nouns of a trade relationship among the give/get cues
 _TRADE_NOUN = re.compile(r"^(?:arms trade|trade in|trading|traded|торгу\w*|торговл\w*)$", re.I)
-# "between X and Y" (and the CJK "X와 Y 간", "XとYの間", "X和Y之间")
-_BETWEEN = guarded("bzeм", r"\bbetween\b|\bzwischen\b|\bentre\b|\bмежду\b", re.I)
+# "between X and Y" is a cue kind; the CJK "X와 Y 간", "XとYの間", "X和Y之间" follow the names
 _BETWEEN_CJK = re.compile(r"^\s*(?:간|사이|の間|之间|间)")
 _ITEM_TYPES = ("arms_transfer", "other_violation", "petroleum_transfer")
 # generic items that a headline uses for the body's specific ones
@@ -53,8 +51,7 @@ def _between_pair(facts: SentenceFacts, frm: str | None, to: str | None) -> bool
         return False
     first = min(c.start for c in names)
     last = max(c.end for c in names)
-    if any(m.end() <= first - off and first - off - m.end() <= 6
-           for m in _BETWEEN.finditer(text, max(0, first - off - 14), first - off)):
+    if any(e <= first and first - e <= 6 for _, e in facts.cues.get("between", [])):
         return True
     return bool(_BETWEEN_CJK.match(text[last - off:last - off + 4]))
 
@@ -108,11 +105,14 @@ def drop_generic(facts: SentenceFacts, lang: str, drafts: list[Draft]) -> list[D
     """Drafts of one sentence without the generic statements (see the module doc)."""
     if not drafts:
         return drafts
-    if _countered(facts, lang):
+    cues = facts.cues
+    if "counter" in cues and _countered(facts, lang):
         return []
-    if _associated(facts):
+    if "associate" in cues and _associated(facts):
         return [d for d in drafts if d.type not in _ITEM_TYPES]
-    if _trade_only(facts):
+    between = "between" in cues or (lang in ("ko", "ja", "zh") and any(
+        w in facts.sentence.text for w in ("간", "사이", "の間", "之间", "间")))
+    if between and _trade_only(facts):
         return [d for d in drafts if not (d.type in _ITEM_TYPES
                                           and _between_pair(facts, d.from_, d.to))]
     return drafts

@@ -139,8 +139,11 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
         facts.quantities = _quantities(facts, lang)
         drafts = scope_hedges(facts, sentence_drafts(facts, lang, i, _stance(facts),
                                                       flag_hint, not kp_here))
-        drafts = drop_generic(facts, lang, drafts + scope_hedges(
-            facts, assistance_drafts(facts, lang, i, _stance(facts), drafts)))
+        if "assist" in facts.cues or "cooperate" in facts.cues:
+            drafts = drafts + scope_hedges(
+                facts, assistance_drafts(facts, lang, i, _stance(facts), drafts))
+        if drafts:
+            drafts = drop_generic(facts, lang, drafts)
         if _negated(facts):
             continue
         if _SANCTIONED_FOR.search(facts.sentence.text):

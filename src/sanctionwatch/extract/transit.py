@@ -20,9 +20,9 @@ _ZH_JING = re.compile(r"(?<![已曾])经$")
 def transit_starts(facts: SentenceFacts, lang: str) -> set[int]:
     """Start offsets of the countries in ``facts`` that are transit points."""
     cues = facts.cues.get("transit", [])
-    if not cues and lang not in ("de", "ko", "ja", "zh"):
-        return set()
     off, text = facts.sentence.start, facts.sentence.text
+    if not cues and not (lang == "zh" and "经" in text):
+        return set()  # ko/ja/de transit words are cues too ("경유", "経由", "über")
     out: set[int] = set()
     for c in facts.countries:
         before = text[max(0, c.start - off - 20):c.start - off]

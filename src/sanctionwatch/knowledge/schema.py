@@ -101,7 +101,7 @@ CueKind = Literal[
     "norm", "norm_after", "source", "experts",
     # general round
     "cooperate", "develop", "counter", "associate", "transit", "diplomacy", "venue",
-    "firm_anaphor",
+    "firm_anaphor", "between",
 ]
 
 

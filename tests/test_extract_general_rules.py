@@ -142,6 +142,11 @@ def test_denial_far_from_any_claim_takes_the_earlier_direction() -> None:
     # generic military cooperation names no field
     ("en", "Russia and North Korea have deepened their military cooperation."),
     ("en", "North Korea cooperated with Iran on tourism."),
+    # stepping up a relationship is no concrete help
+    ("en", "North Korea and Russia have stepped up military and space cooperation, officials "
+           "said."),
+    ("de", "Russland und Nordkorea wollen ihre Zusammenarbeit im Weltraum intensivieren."),
+    ("ja", "ロシアと北朝鮮は宇宙分野での協力を深化させている。"),
 ])
 def test_no_assistance_from_rules_plans_talks_or_generic_cooperation(lang: str,
                                                                      text: str) -> None:

@@ -423,3 +423,39 @@ def test_a_dated_theft_is_no_restatement_of_a_named_one() -> None:
             "year.")
     out = [(i["from"], i["when"]) for i in _wire(text, "en") if i["type"] == "cyber_theft"]
     assert ("JP", None) in out and (None, "2022") in out, out
+
+
+# --- banned goods whose destination the next sentence gives ------------------------------
+
+@pytest.mark.parametrize(("lang", "text", "origin", "stance"), [
+    ("en", "Two armoured limousines were shipped from the Dutch port of Rotterdam in June. "
+           "After stops in China and Russia, the cars are believed to have reached their "
+           "final destination, Pyongyang.", "NL", "alleged"),
+    ("de", "Zwei Luxuslimousinen wurden im Juni aus Italien verschifft. Nach Zwischenstopps "
+           "in China landeten sie schließlich in Nordkorea.", "IT", "asserted"),
+    ("fr", "Des voitures de luxe ont été expédiées depuis l'Allemagne. Leur destination "
+           "finale serait la Corée du Nord.", "DE", "alleged"),
+    ("es", "Dos autos de lujo fueron enviados desde Italia. Su destino final fue Corea del "
+           "Norte.", "IT", "asserted"),
+    ("ru", "Два лимузина были отправлены из Италии. Конечным пунктом назначения стала КНДР.",
+     "IT", "asserted"),
+])
+def test_luxury_goods_with_the_destination_in_the_next_sentence(lang: str, text: str,
+                                                                origin: str,
+                                                                stance: str) -> None:
+    out = _wire(text, lang)
+    assert _triples(out) == {("other_violation", origin, "KP", stance)}, out
+
+
+@pytest.mark.parametrize("text", [
+    # the DPRK is named, but not as the destination
+    "Two luxury cars were shipped from Italy to Dubai. North Korea tested a missile the "
+    "next day.",
+    # the next sentence states a claim of its own about other goods
+    "Two luxury cars were shipped from Italy. North Korea sent 500 rifles to Sudan.",
+    # goods that are not banned as such (arms need the DPRK in their own sentence)
+    "Two trucks were shipped from Italy. Their final destination was North Korea.",
+])
+def test_no_destination_claim_without_a_destination(text: str) -> None:
+    out = [i for i in _wire(text, "en") if i["type"] == "other_violation"]
+    assert out == [], out

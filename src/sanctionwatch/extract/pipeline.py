@@ -14,6 +14,7 @@ from sanctionwatch.extract.assemble import (
 )
 from sanctionwatch.extract.assistance import assistance_drafts, cooperation_denial
 from sanctionwatch.extract.dates import document_date, event_when
+from sanctionwatch.extract.destination import goods_bound_for_kp
 from sanctionwatch.extract.discourse import (
     amounts_from_next,
     recipient_from_next,
@@ -125,6 +126,8 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
         others = isos - {KP, "RU", "CN"}
         if not (kp_here or (prev_kp and not others - victim_firms(facts))):
             prev_kp = kp_here
+            if "give" in facts.cues or "get" in facts.cues:
+                out.extend(goods_bound_for_kp(all_facts, i, lang, _stance(facts)))
             continue
         prev_kp = kp_here
         if not any(k in facts.cues for k in EVENT_CUES):

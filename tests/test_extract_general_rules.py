@@ -459,3 +459,37 @@ def test_luxury_goods_with_the_destination_in_the_next_sentence(lang: str, text:
 def test_no_destination_claim_without_a_destination(text: str) -> None:
     out = [i for i in _wire(text, "en") if i["type"] == "other_violation"]
     assert out == [], out
+
+
+# --- a narrow umbrella word summarises specific items named elsewhere ---------------------
+
+@pytest.mark.parametrize(("lang", "text", "items"), [
+    ("en", "North Korea allegedly supplied air defence systems to Uganda. Uganda allegedly "
+           "received radar and surface-to-air missiles from North Korea.",
+     {"radar", "air defense missiles"}),
+    ("de", "Nordkorea hat Artillerie an Russland geliefert. Darunter waren nach Angaben "
+           "Seouls 40 Panzerhaubitzen, die Nordkorea an Russland lieferte.",
+     {"170mm self-propelled guns (Koksan)"}),
+    ("fr", "La Corée du Nord a livré des munitions à la Russie. Pyongyang a livré des obus "
+           "à la Russie en mars.", {"artillery shells"}),
+])
+def test_narrow_umbrella_gives_way_to_items_named_elsewhere(lang: str, text: str,
+                                                            items: set[str]) -> None:
+    out = _wire(text, lang)
+    assert {i["item"] for i in out} == items, out
+
+
+@pytest.mark.parametrize(("text", "items"), [
+    # "weapons" is broad: it stays next to the specific items
+    ("North Korea sold weapons to Russia. North Korea sold ballistic missiles to Russia.",
+     {"weapons", "ballistic missiles"}),
+    # munitions do not cover missiles
+    ("North Korea delivered munitions to Russia. North Korea delivered ballistic missiles "
+     "to Russia.", {"munitions", "ballistic missiles"}),
+    # another stance is another claim
+    ("North Korea reportedly supplied air defence systems to Uganda. North Korea supplied "
+     "radar to Uganda.", {"air defense systems", "radar"}),
+])
+def test_broad_or_other_umbrellas_stay(text: str, items: set[str]) -> None:
+    out = _wire(text, "en")
+    assert {i["item"] for i in out} == items, out

@@ -154,3 +154,24 @@ def merge_headlines(drafts: list[Draft], headlines: set[int]) -> list[Draft]:
 
     return [d for d in drafts if not (d.sentence_index in headlines and d.item in _GENERIC
                                       and d.stance != "denied" and restated(d))]
+
+
+# narrow umbrella words and the specific items they cover ("air defence systems to
+# Mozambique" summarises the MANPADS, missiles and radar the report lists later);
+# "weapons" is broad and stays a claim of its own
+_FAMILY = {
+    "air defense systems": {"man-portable air defense systems", "air defense missiles",
+                            "radar", "air defense equipment"},
+    "artillery": {"170mm self-propelled guns (Koksan)", "240mm multiple rocket launchers"},
+    "munitions": {"artillery shells", "rockets"},
+}
+
+
+def merge_umbrellas(drafts: list[Draft]) -> list[Draft]:
+    """A narrow umbrella claim gives way to a claim of a specific item it covers between
+    the same parties with the same stance, anywhere in the document."""
+    specific = {(d.type, d.from_, d.to, d.stance, d.item) for d in drafts
+                if d.stance != "denied"}
+    return [d for d in drafts if not (
+        d.item in _FAMILY and d.stance != "denied"
+        and any((d.type, d.from_, d.to, d.stance, x) in specific for x in _FAMILY[d.item]))]

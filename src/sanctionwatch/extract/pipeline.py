@@ -23,7 +23,12 @@ from sanctionwatch.extract.discourse import (
 from sanctionwatch.extract.discourse import (
     sentence_quantities as _quantities,
 )
-from sanctionwatch.extract.generic_claims import drop_generic, headline_indices, merge_headlines
+from sanctionwatch.extract.generic_claims import (
+    drop_generic,
+    headline_indices,
+    merge_headlines,
+    merge_umbrellas,
+)
 from sanctionwatch.extract.hedge_scope import scope_hedges
 from sanctionwatch.extract.langid import SUPPORTED, detect
 from sanctionwatch.extract.normalise import normalise
@@ -83,7 +88,8 @@ def extract_text(text: str, *, doc_date: DocDate | str | None = None,
     m_by_s = bucket([m.start for m in matches], sentences, matches)
     all_facts = [collect(s, ms, [], text, cue_lang)
                  for s, ms in zip(sentences, m_by_s, strict=True)]
-    drafts = merge_headlines(_drafts(all_facts, cue_lang), headline_indices(text, sentences))
+    drafts = merge_umbrellas(merge_headlines(_drafts(all_facts, cue_lang),
+                                             headline_indices(text, sentences)))
     incidents = _finish(drafts, all_facts, ref)
     mentioned = country_list([c for f in all_facts for c in f.countries if c.kind != "actor"])
     return ExtractionResult(language=lang or "und", incidents=incidents, doc_date=ref,

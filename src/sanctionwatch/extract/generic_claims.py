@@ -168,10 +168,19 @@ _FAMILY = {
 
 
 def merge_umbrellas(drafts: list[Draft]) -> list[Draft]:
-    """A narrow umbrella claim gives way to a claim of a specific item it covers between
-    the same parties with the same stance, anywhere in the document."""
-    specific = {(d.type, d.from_, d.to, d.stance, d.item) for d in drafts
-                if d.stance != "denied"}
-    return [d for d in drafts if not (
-        d.item in _FAMILY and d.stance != "denied"
-        and any((d.type, d.from_, d.to, d.stance, x) in specific for x in _FAMILY[d.item]))]
+    """An unquantified narrow umbrella claim gives way to a claim of a specific item it
+    covers between the same parties with the same stance in another sentence (within a
+    sentence, ``assemble._specific`` decides)."""
+    specific: dict[tuple[object, ...], set[int]] = {}
+    for d in drafts:
+        if d.stance != "denied":
+            specific.setdefault((d.type, d.from_, d.to, d.stance, d.item),
+                                set()).add(d.sentence_index)
+
+    def covered(d: Draft) -> bool:
+        family = _FAMILY.get(d.item or "", set())
+        return any(specific.get((d.type, d.from_, d.to, d.stance, x), set())
+                   - {d.sentence_index} for x in family)
+
+    return [d for d in drafts if not (d.item in _FAMILY and d.stance != "denied"
+                                      and d.quantity is None and covered(d))]

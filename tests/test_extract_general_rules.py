@@ -493,3 +493,44 @@ def test_narrow_umbrella_gives_way_to_items_named_elsewhere(lang: str, text: str
 def test_broad_or_other_umbrellas_stay(text: str, items: set[str]) -> None:
     out = _wire(text, "en")
     assert {i["item"] for i in out} == items, out
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Seoul accused Pyongyang of helping Moscow with missile technology."),
+    ("de", "Seoul beschuldigt Pjöngjang, Moskau mit Militärtechnologie geholfen zu haben."),
+    ("de", "Seoul beschuldigt Pjöngjang, Moskau bei der Militärtechnologie zu helfen."),
+    ("fr", "Séoul accuse Pyongyang d'avoir aidé la Russie avec des technologies militaires."),
+    ("es", "Seúl acusa a Pyongyang de ayudar a Rusia con tecnología militar."),
+])
+def test_the_object_of_the_help_verb_is_the_beneficiary(lang: str, text: str) -> None:
+    out = _wire(text, lang)
+    assert _triples(out) == {("technical_assistance", "KP", "RU", "alleged")}, out
+
+
+@pytest.mark.parametrize("text", [
+    "Russia's cooperation with North Korea on space was discussed at the summit.",
+    "Russia supplied North Korea with oil, which helps its missile programme.",
+    "Japan and the United States cooperate closely on missile defence against North Korea.",
+    "Experts helped the UN track North Korea's ballistic missile program.",
+])
+def test_no_assistance_claim_in_talks_or_without_two_parties(text: str) -> None:
+    assert not [i for i in _wire(text, "en") if i["type"] == "technical_assistance"]
+
+
+# --- "X accuses Y of …": the accused is the agent, the accuser no party ------------------
+
+@pytest.mark.parametrize(("lang", "text", "recipient"), [
+    ("en", "Washington accuses Pyongyang of selling missiles to Iran.", "IR"),
+    ("fr", "Séoul accuse Pyongyang d'avoir livré des obus à la Russie.", "RU"),
+    ("es", "Washington acusa a Pyongyang de vender misiles a Irán.", "IR"),
+    ("ru", "Вашингтон обвиняет КНДР в поставках снарядов России.", "RU"),
+    ("de", "Seoul beschuldigt Pjöngjang, Granaten an Russland geliefert zu haben.", "RU"),
+])
+def test_accused_is_the_agent(lang: str, text: str, recipient: str) -> None:
+    out = _wire(text, lang)
+    assert _triples(out) == {("arms_transfer", "KP", recipient, "alleged")}, out
+
+
+def test_accused_buyer_stays_the_recipient() -> None:
+    out = _wire("The U.S. accused Russia of buying North Korean shells.", "en")
+    assert _triples(out) == {("arms_transfer", "KP", "RU", "alleged")}, out

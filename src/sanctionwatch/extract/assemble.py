@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from sanctionwatch.extract.accused import accused_agent
 from sanctionwatch.extract.catalogue_link import category_for
 from sanctionwatch.extract.party_hints import SANCTION_WORD, fate_span, victim_firm
 from sanctionwatch.extract.records import Quantity
@@ -118,6 +119,9 @@ def _direction(facts: SentenceFacts, itype: str, pos: int, hit: ItemHit | None,
     transit = transit_starts(facts, lang)
     ms = [c for c in facts.countries if not c.based and c.role != "against"
           and c.start not in transit]
+    accused = accused_agent(facts, ms)
+    if accused is not None:
+        ms = accused[0]
     fate = fate_span(facts.sentence.text)
     if fate:
         off = facts.sentence.start
@@ -135,6 +139,8 @@ def _direction(facts: SentenceFacts, itype: str, pos: int, hit: ItemHit | None,
     from_c = [c.iso2 for c in ms if c.role == "from"]
     origin = _origin_adjective(facts, hit, lang) if hit else None
     subj = first_subject(ms, trig_pos if trig_kind else pos, lang)
+    if accused is not None and trig_kind != "get":
+        subj = accused[1]  # "beschuldigt Pjöngjang, Moskau … geholfen zu haben"
     subj_iso = subj.iso2 if subj else None
     if itype == "technical_assistance" and origin and origin not in to_c:
         # "accuracy of Russian missiles", "repair of Syrian air defences": the beneficiary
@@ -171,6 +177,9 @@ def _direction(facts: SentenceFacts, itype: str, pos: int, hit: ItemHit | None,
             # a country marked as recipient ("coal to Weifang, China") is no sender
             frm = next((c.iso2 for c in ms if c.role != "to"
                         or (c.iso2 == KP and itype != "other_violation")), None)
+        if itype == "technical_assistance" and not to_c:
+            # "accused Pyongyang of helping Moscow with …": the object of the help verb
+            to_c = [c for c in _help_objects(facts, ms) if c != frm][:1]
         if to_c:
             tos = [t for t in to_c if t != frm] or to_c
             pairs = [(frm, t) for t in dict.fromkeys(tos)]
@@ -178,6 +187,18 @@ def _direction(facts: SentenceFacts, itype: str, pos: int, hit: ItemHit | None,
             others = [c.iso2 for c in ms if c.iso2 != frm and c.kind != "actor"]
             pairs = [(frm, others[0] if others else None)]
     return [_fix_for_type(itype, f, t, facts) for f, t in pairs]
+
+
+_HELP_GAP = re.compile(r"^\s*(?:a\s+|à\s+|la\s+|le\s+|l'|the\s+|al\s+)?$", re.I)
+
+
+def _help_objects(facts: SentenceFacts, ms: list[CountryMention]) -> list[str]:
+    """Countries right after a help verb ("helping Moscow", "half Nordkorea", "a aidé la
+    Corée du Nord", "ayudó a Corea del Norte", "помогла КНДР", "帮助朝鲜")."""
+    off, text = facts.sentence.start, facts.sentence.text
+    ends = [e for _, e in facts.cues.get("assist", [])]
+    return [c.iso2 for c in ms if any(0 <= c.start - e <= 6 and _HELP_GAP.match(
+        text[e - off:c.start - off]) for e in ends)]
 
 
 def _fix_for_type(itype: str, frm: str | None, to: str | None,

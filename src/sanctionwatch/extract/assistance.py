@@ -151,7 +151,7 @@ def _blocked(facts: SentenceFacts, pos: int) -> bool:
     if _MODAL.search(text[max(0, pos - off - 40):pos - off]):
         return True
     for kind, before, after in (("future", 60, 60), ("norm", 80, 0), ("negate", 14, 0),
-                                ("counter", 40, 0), ("diplomacy", 40, 30)):
+                                ("counter", 40, 0), ("diplomacy", 40, 60)):
         for s, e in facts.cues.get(kind, []):
             if kind == "norm" and _ATTRIBUTIVE.search(text[s - off:e - off]):
                 continue

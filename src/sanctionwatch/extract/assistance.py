@@ -148,7 +148,8 @@ def _blocked(facts: SentenceFacts, pos: int) -> bool:
     word used as an attribute ("prohibited … cooperation", "verbotene", "interdite")
     calls the act illicit and does not block."""
     off, text = facts.sentence.start, facts.sentence.text
-    if _MODAL.search(text[max(0, pos - off - 40):pos - off]):
+    if _MODAL.search(text[max(0, pos - off - 40):pos - off]) or \
+            _NEG_BEFORE.search(text[max(0, pos - off - 16):pos - off]):
         return True
     for kind, before, after in (("future", 60, 60), ("norm", 80, 0), ("negate", 14, 0),
                                 ("counter", 40, 0), ("diplomacy", 40, 60)):
@@ -163,6 +164,10 @@ def _blocked(facts: SentenceFacts, pos: int) -> bool:
 # a modal future before the cue ("will seek missile cooperation", "wird … zusammenarbeiten")
 _MODAL = guarded("wsvб", r"\b(?:will|would|shall|wird|werden|würde|va|vont|van a|va a|"
                    r"будет|будут)\b", re.I)
+# a negation or "without" right before the help word ("no recibe ayuda", "without help",
+# "ohne Hilfe", "sans aide", "без помощи", "도움 없이" is after: checked by the negate cue)
+_NEG_BEFORE = guarded("nwokpsнб", r"\b(?:no|not|never|without|ohne|kein\w*|nicht|pas|sans|"
+                      r"sin|никогда|без|не)\b[^,;.]{0,12}$", re.I)
 # participles used as attributes: prohibited, banned, verbotene, interdite(s), prohibida(s),
 # запрещённое/запрещенного
 _ATTRIBUTIVE = re.compile(r"(?:ed|ene[nrs]?|ée?s?|ites?|its|ida|idas|ido|idos|[её]нн\w*)$", re.I)

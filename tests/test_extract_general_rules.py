@@ -547,3 +547,30 @@ def test_accused_is_the_agent(lang: str, text: str, recipient: str) -> None:
 def test_accused_buyer_stays_the_recipient() -> None:
     out = _wire("The U.S. accused Russia of buying North Korean shells.", "en")
     assert _triples(out) == {("arms_transfer", "KP", "RU", "alleged")}, out
+
+
+# --- loaded rail cars and trains ----------------------------------------------------------
+
+@pytest.mark.parametrize(("lang", "text", "stance"), [
+    ("en", "Trains carrying munitions crossed from North Korea into Russia, officials "
+           "believe.", "alleged"),
+    ("de", "Nordkorea verlud Container mit Munition auf Güterwagen nach Russland.",
+     "asserted"),
+    ("fr", "Des wagons chargés de munitions ont quitté la Corée du Nord pour la Russie.",
+     "asserted"),
+    ("es", "Vagones cargados de municiones salieron de Corea del Norte hacia Rusia.",
+     "asserted"),
+    ("ja", "弾薬を積んだ貨車が北朝鮮からロシアへ向かった。", "asserted"),
+    ("zh", "满载弹药的火车从朝鲜驶往俄罗斯。", "asserted"),
+])
+def test_loaded_rail_cars_are_a_shipment(lang: str, text: str, stance: str) -> None:
+    out = _wire(text, lang)
+    assert _triples(out) == {("arms_transfer", "KP", "RU", stance)}, out
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "Le chargé d'affaires nord-coréen a rencontré des diplomates russes."),
+    ("zh", "朝鲜的火车从平壤驶往莫斯科，载有游客。"),
+])
+def test_loading_words_without_goods_give_nothing(lang: str, text: str) -> None:
+    assert _wire(text, lang) == []

@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from sanctionwatch.extract.accused import accused_agent
 from sanctionwatch.extract.catalogue_link import category_for
 from sanctionwatch.extract.party_hints import SANCTION_WORD, fate_span, victim_firm
 from sanctionwatch.extract.records import Quantity
 from sanctionwatch.extract.regex_util import guarded
 from sanctionwatch.extract.roles import CountryMention, first_subject
 from sanctionwatch.extract.sentence_facts import ItemHit, SentenceFacts
+from sanctionwatch.extract.transit import transit_starts
 
 KP = "KP"
 # units a quantity may carry for each incident type
@@ -86,6 +88,12 @@ def _nearest_cue(facts: SentenceFacts, kinds: tuple[str, ...], pos: int) -> tupl
 def _origin_adjective(facts: SentenceFacts, hit: ItemHit, lang: str = "en") -> str | None:
     """'North Korean coal', 'nordkoreanische Soldaten', 'armas norcoreanas', 'russische'."""
     after = 22 if lang in ("es", "fr") else 3
+    if lang in ("es", "fr"):
+        # "les données du lanceur nord-coréen": the adjective right after the item wins
+        # over one further back ("ingénieurs russes ont analysé …")
+        for c in facts.countries:
+            if c.kind == "adjective" and not c.based and 0 <= c.start - hit.end <= 3:
+                return c.iso2
     for c in facts.countries:
         if c.kind not in ("adjective", "name") or c.based:
             continue
@@ -109,7 +117,12 @@ def _origin_adjective(facts: SentenceFacts, hit: ItemHit, lang: str = "en") -> s
 
 def _direction(facts: SentenceFacts, itype: str, pos: int, hit: ItemHit | None,
                lang: str) -> list[tuple[str | None, str | None]]:
-    ms = [c for c in facts.countries if not c.based and c.role != "against"]
+    transit = transit_starts(facts, lang)
+    ms = [c for c in facts.countries if not c.based and c.role != "against"
+          and c.start not in transit]
+    accused = accused_agent(facts, ms)
+    if accused is not None:
+        ms = accused[0]
     fate = fate_span(facts.sentence.text)
     if fate:
         off = facts.sentence.start
@@ -127,11 +140,15 @@ def _direction(facts: SentenceFacts, itype: str, pos: int, hit: ItemHit | None,
     from_c = [c.iso2 for c in ms if c.role == "from"]
     origin = _origin_adjective(facts, hit, lang) if hit else None
     subj = first_subject(ms, trig_pos if trig_kind else pos, lang)
+    if accused is not None and trig_kind != "get":
+        subj = accused[1]  # "beschuldigt Pjöngjang, Moskau … geholfen zu haben"
     subj_iso = subj.iso2 if subj else None
     if itype == "technical_assistance" and origin and origin not in to_c:
         # "accuracy of Russian missiles", "repair of Syrian air defences": the beneficiary
         to_c = [origin] + to_c
         origin = None
+        # "analysed the data from North Korea's launch": the owner is no helper
+        from_c = [f for f in from_c if f not in to_c]
         if subj_iso in to_c:
             subj_iso = next((c.iso2 for c in ms if c.iso2 not in to_c), None)
     if itype == "petroleum_transfer":
@@ -159,7 +176,11 @@ def _direction(facts: SentenceFacts, itype: str, pos: int, hit: ItemHit | None,
         frm = from_c[0] if from_c else (origin or subj_iso)
         if frm is None and ms:
             # a country marked as recipient ("coal to Weifang, China") is no sender
-            frm = next((c.iso2 for c in ms if c.role != "to" or c.iso2 == KP), None)
+            frm = next((c.iso2 for c in ms if c.role != "to"
+                        or (c.iso2 == KP and itype != "other_violation")), None)
+        if itype == "technical_assistance" and not to_c:
+            # "accused Pyongyang of helping Moscow with …": the object of the help verb
+            to_c = [c for c in _help_objects(facts, ms) if c != frm][:1]
         if to_c:
             tos = [t for t in to_c if t != frm] or to_c
             pairs = [(frm, t) for t in dict.fromkeys(tos)]
@@ -167,6 +188,18 @@ def _direction(facts: SentenceFacts, itype: str, pos: int, hit: ItemHit | None,
             others = [c.iso2 for c in ms if c.iso2 != frm and c.kind != "actor"]
             pairs = [(frm, others[0] if others else None)]
     return [_fix_for_type(itype, f, t, facts) for f, t in pairs]
+
+
+_HELP_GAP = re.compile(r"^\s*(?:a\s+|à\s+|la\s+|le\s+|l'|the\s+|al\s+)?$", re.I)
+
+
+def _help_objects(facts: SentenceFacts, ms: list[CountryMention]) -> list[str]:
+    """Countries right after a help verb ("helping Moscow", "half Nordkorea", "a aidé la
+    Corée du Nord", "ayudó a Corea del Norte", "помогла КНДР", "帮助朝鲜")."""
+    off, text = facts.sentence.start, facts.sentence.text
+    ends = [e for _, e in facts.cues.get("assist", [])]
+    return [c.iso2 for c in ms if any(0 <= c.start - e <= 6 and _HELP_GAP.match(
+        text[e - off:c.start - off]) for e in ends)]
 
 
 def _fix_for_type(itype: str, frm: str | None, to: str | None,
@@ -244,10 +277,22 @@ def _returned(h: ItemHit, text: str, offset: int) -> bool:
     return bool(_IN_RETURN.search(text[max(0, h.start - offset - 80):h.start - offset]))
 
 
-def _specific(hits: list[ItemHit], text: str = "", offset: int = 0) -> list[ItemHit]:
+def _own_predicate(umbrella: ItemHit, specific: ItemHit, triggers: tuple[int, ...],
+                   text: str, offset: int) -> bool:
+    """"… used 40 ballistic missiles, and also imported munitions": a trigger between the
+    specific item and a later umbrella word, in the umbrella's clause, makes the umbrella
+    a claim of its own ("…, da die russische Munition zur Neige geht" is another clause)."""
+    return any(specific.end <= t < umbrella.start
+               and not re.search(r"[,;:]", text[t - offset:umbrella.start - offset])
+               for t in triggers)
+
+
+def _specific(hits: list[ItemHit], text: str = "", offset: int = 0,
+              triggers: tuple[int, ...] = ()) -> list[ItemHit]:
     """Umbrella terms give way to specific items of the same type in the sentence —
     except in an enumeration closed by "other" ("artillery, missiles and other
-    conventional weapons"), where every member is a claim of its own."""
+    conventional weapons"), where every member is a claim of its own, and when the
+    umbrella has a predicate of its own (``_own_predicate``)."""
     if any(_OTHER.search(text[max(0, h.start - offset - 12):h.start - offset]) for h in hits):
         return hits
     back = {h.start for h in hits if _returned(h, text, offset)}
@@ -256,6 +301,7 @@ def _specific(hits: list[ItemHit], text: str = "", offset: int = 0) -> list[Item
         side = h.start in back  # what comes "in return" is no specific of what goes
         if h.cue.rank <= 0 and any(o.cue.type == h.cue.type and o.cue.rank > h.cue.rank
                                    and (o.start in back) == side and _narrower(o, h)
+                                   and not _own_predicate(h, o, triggers, text, offset)
                                    for o in hits):
             continue
         out.append(h)
@@ -311,7 +357,8 @@ def sentence_drafts(facts: SentenceFacts, lang: str, index: int, stance: str,
             add("port_call", [(flag, port.country)], cargo[0].cue.item if cargo else None,
                 cargo[0].cue.category if cargo else None, calls[0] if calls else None,
                 calls[0].unit if calls else None, s.start, s.end)
-    hits = _specific(hits, s.text, s.start)
+    hits = _specific(hits, s.text, s.start, tuple(
+        t for k in ("give", "get") for t, _ in facts.cues.get(k, [])))
     if any(h.cue.rank >= 0 for h in hits):
         hits = [h for h in hits if h.cue.rank >= 0]
     bound = _bind_quantities(facts, hits)

@@ -14,7 +14,9 @@ from sanctionwatch.extract.assemble import (
     country_list,
     sentence_drafts,
 )
+from sanctionwatch.extract.assistance import assistance_drafts, cooperation_denial
 from sanctionwatch.extract.dates import document_date, event_when
+from sanctionwatch.extract.destination import goods_bound_for_kp
 from sanctionwatch.extract.discourse import (
     amounts_from_next,
     recipient_from_next,
@@ -22,6 +24,12 @@ from sanctionwatch.extract.discourse import (
 )
 from sanctionwatch.extract.discourse import (
     sentence_quantities as _quantities,
+)
+from sanctionwatch.extract.generic_claims import (
+    drop_generic,
+    headline_indices,
+    merge_headlines,
+    merge_umbrellas,
 )
 from sanctionwatch.extract.hedge_scope import scope_hedges
 from sanctionwatch.extract.langid import SUPPORTED, detect
@@ -31,6 +39,7 @@ from sanctionwatch.extract.records import DocDate, ExtractionResult
 from sanctionwatch.extract.regex_util import guarded
 from sanctionwatch.extract.sentence_facts import EVENT_CUES, SentenceFacts, bucket, collect
 from sanctionwatch.extract.sentences import split_sentences
+from sanctionwatch.extract.victims import own_year, victims_from_context
 from sanctionwatch.incident import Incident
 from sanctionwatch.knowledge.gazetteer import for_language, lower_same_length
 
@@ -81,7 +90,8 @@ def extract_text(text: str, *, doc_date: DocDate | str | None = None,
     m_by_s = bucket([m.start for m in matches], sentences, matches)
     all_facts = [collect(s, ms, [], text, cue_lang)
                  for s, ms in zip(sentences, m_by_s, strict=True)]
-    drafts = _drafts(all_facts, cue_lang)
+    drafts = merge_umbrellas(merge_headlines(_drafts(all_facts, cue_lang),
+                                             headline_indices(text, sentences)))
     incidents = _finish(drafts, all_facts, ref)
     mentioned = country_list([c for f in all_facts for c in f.countries if c.kind != "actor"])
     return ExtractionResult(language=lang or "und", incidents=incidents, doc_date=ref,
@@ -129,6 +139,8 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
         others = isos - {KP, "RU", "CN"} - maritime.registry_countries(facts, lang)
         if not (kp_here or (prev_kp and not others - victim_firms(facts))):
             prev_kp = kp_here
+            if "give" in facts.cues or "get" in facts.cues:
+                out.extend(goods_bound_for_kp(all_facts, i, lang, _stance(facts)))
             continue
         prev_kp = kp_here
         if not any(k in facts.cues for k in EVENT_CUES):
@@ -170,6 +182,11 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
         drafts = scope_hedges(facts, drafts)
         if "sts" in facts.cues:
             drafts = maritime.cargo_hedge(facts, drafts)
+        if "assist" in facts.cues or "cooperate" in facts.cues:
+            drafts = drafts + scope_hedges(
+                facts, assistance_drafts(facts, lang, i, _stance(facts), drafts))
+        if drafts:
+            drafts = drop_generic(facts, lang, drafts)
         if _negated(facts):
             continue
         if _SANCTIONED_FOR.search(facts.sentence.text):
@@ -182,7 +199,8 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
             designated_notes.remove(i)
     out.extend(_designated_note(out, designated_notes))
     out = maritime.drop_cargo_restatement(recipient_from_next(out, all_facts))
-    return victims_nearby(amounts_from_next(out, all_facts, lang), all_facts)
+    return victims_from_context(
+        victims_nearby(amounts_from_next(out, all_facts, lang), all_facts), all_facts, lang)
 
 
 
@@ -281,7 +299,8 @@ def _designated(drafts: list[Draft]) -> list[Draft]:
 def _denials(facts: SentenceFacts, lang: str, index: int, deniers: set[str],
              earlier: list[Draft], flag_hint: str | None) -> list[Draft]:
     facts.quantities = _quantities(facts, lang)
-    own = sentence_drafts(facts, lang, index, "denied", flag_hint)
+    own = sentence_drafts(facts, lang, index, "denied", flag_hint) or \
+        assistance_drafts(facts, lang, index, "denied", [])
     out: list[Draft] = []
     if own:
         for d in own:
@@ -306,7 +325,7 @@ def _denials(facts: SentenceFacts, lang: str, index: int, deniers: set[str],
         out.append(replace(e, stance="denied", quantity=None, quantity_max=None, unit=None,
                            start=facts.sentence.start, end=facts.sentence.end,
                            sentence_index=index))
-    return out
+    return out or cooperation_denial(facts, index, deniers, earlier, lang)
 
 
 def _denial_fits(facts: SentenceFacts, itype: str) -> bool:
@@ -319,9 +338,11 @@ def _denial_fits(facts: SentenceFacts, itype: str) -> bool:
     return True
 
 
-def _merge_open_sides(drafts: list[Draft]) -> list[Draft]:
+def _merge_open_sides(drafts: list[Draft],
+                      all_facts: list[SentenceFacts] | None = None) -> list[Draft]:
     """Fill an unknown side from a claim of the same kind in the document, and drop a
-    claim whose unknown side another claim of the same kind names."""
+    claim whose unknown side another claim of the same kind names (unless it is dated
+    to a year of its own: ``victims.own_year``)."""
     workers_to = next((d.to for d in drafts if d.type == "overseas_workers" and d.to), None)
     filled = [replace(d, to=workers_to) if d.type == "overseas_workers" and d.to is None
               else d for d in drafts]
@@ -336,7 +357,8 @@ def _merge_open_sides(drafts: list[Draft]) -> list[Draft]:
             continue
         if d.to is None and (d.type, d.from_, d.item, d.stance) in named_to:
             continue
-        if d.from_ is None and (d.type, d.to, d.item, d.stance) in named_from:
+        if d.from_ is None and (d.type, d.to, d.item, d.stance) in named_from and not (
+                all_facts and own_year(d, filled, all_facts)):
             continue
         out.append(d)
     return out
@@ -344,7 +366,7 @@ def _merge_open_sides(drafts: list[Draft]) -> list[Draft]:
 
 def _finish(drafts: list[Draft], all_facts: list[SentenceFacts],
             ref: DocDate | None) -> list[Incident]:
-    drafts = _merge_open_sides(drafts)
+    drafts = _merge_open_sides(drafts, all_facts)
     # a restatement without a number merges into the quantified claim
     quantified = {(d.type, d.from_, d.to, d.item, d.stance) for d in drafts
                   if d.quantity is not None}

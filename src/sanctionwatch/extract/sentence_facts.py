@@ -22,7 +22,7 @@ _DATELINE_CAPS = re.compile(r"^\s*[A-ZÀ-Ý]{3,}[A-ZÀ-Ý .'-]*(?:,|\s[—–-])
 _T = TypeVar("_T")
 # cue kinds that can start an incident (or a denial); sentences without one need no roles
 EVENT_CUES = ("give", "get", "deploy", "steal", "sts", "port_call", "assist", "work", "deny",
-              "vessel_change", "register", "trade")
+              "vessel_change", "register", "trade", "cooperate")
 # zh 将 before an object and a verb of motion ("朝鲜将一万多名士兵派往俄罗斯") marks the
 # object (like 把), not the future ("朝鲜将向俄罗斯派兵")
 _ZH_DISPOSAL = re.compile(r"将(?![向在于会要继续对为把与和从能可派运送卖售交转输出提供])"
@@ -54,6 +54,9 @@ class SentenceFacts:
     ports: list[PortHit] = field(default_factory=list)
     cues: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     quantities: list[Quantity] = field(default_factory=list)
+    # items of category "exclude" (weapons programmes, embargoes): no transfer, but a
+    # programme that someone helps with is technical assistance (extract/assistance.py)
+    excluded: list[ItemHit] = field(default_factory=list)
 
     def has(self, kind: str) -> bool:
         return kind in self.cues
@@ -94,12 +97,21 @@ def collect(sentence: Sentence, matches: list[Match], quantities: list[Quantity]
         elif e.layer == "item":
             if index[e.value].category != "exclude":
                 facts.items.append(ItemHit(m.start, m.end, index[e.value]))
+            else:
+                facts.excluded.append(ItemHit(m.start, m.end, index[e.value]))
         elif e.layer == "port":
             facts.ports.append(PortHit(m.start, m.end, e.value, e.extra))
         else:
             if e.kind == "future" and lang == "zh" and _ZH_DISPOSAL.match(text, m.start):
                 continue
             facts.cues.setdefault(e.kind, []).append((m.start, m.end))
+    experts = facts.cues.get("experts")
+    if experts and facts.items:
+        # "기술자", "技术人员": a word inside the name of the personnel is no item
+        facts.items = [h for h in facts.items if not any(
+            s <= h.start and h.end <= e and e - s > h.end - h.start for s, e in experts)]
+    if len(facts.items) > 1:
+        facts.items = _modifiers_dropped(facts.items, text)
     gives = tuple(st for st, _ in facts.cues.get("give", []))
     mentions = mentions_with_roles(text, spans, lang, gives,
                                    roles=any(k in facts.cues for k in EVENT_CUES))
@@ -114,6 +126,20 @@ def collect(sentence: Sentence, matches: list[Match], quantities: list[Quantity]
         for c in mentions]
     facts.quantities = [q for q in quantities if q.end <= sentence.end]
     return facts
+
+
+def _modifiers_dropped(items: list[ItemHit], text: str) -> list[ItemHit]:
+    """"防空导弹技术", "미사일 기술", "missile know-how": a weapon word right before a
+    technical-assistance noun only says what the help is about."""
+    out = []
+    for i, h in enumerate(items):
+        nxt = items[i + 1] if i + 1 < len(items) else None
+        if nxt is not None and h.cue.type == "arms_transfer" and \
+                nxt.cue.type == "technical_assistance" and 0 <= nxt.start - h.end <= 1 and \
+                not text[h.end:nxt.start].strip():
+            continue
+        out.append(h)
+    return out
 
 
 def bucket(starts: list[int], sentences: list[Sentence], items: list[_T]) -> list[list[_T]]:

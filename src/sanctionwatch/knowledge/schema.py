@@ -98,8 +98,12 @@ class ItemCueFile(_Strict):
 CueKind = Literal[
     "give", "get", "deploy", "steal", "sts", "port_call", "assist", "work", "flag", "ship",
     "hedge", "deny", "future", "test", "enforce", "negate", "attrib", "claim", "designated",
-    "norm", "norm_after", "source", "experts", "vessel_change", "register",
-    "trade",
+    "norm", "norm_after", "source", "experts",
+    # maritime round
+    "vessel_change", "register", "trade",
+    # general round
+    "cooperate", "develop", "counter", "associate", "transit", "diplomacy", "venue",
+    "firm_anaphor", "between",
 ]
 
 

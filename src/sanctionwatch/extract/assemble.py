@@ -9,7 +9,7 @@ from sanctionwatch.extract.catalogue_link import category_for
 from sanctionwatch.extract.party_hints import SANCTION_WORD, fate_span, victim_firm
 from sanctionwatch.extract.records import Quantity
 from sanctionwatch.extract.regex_util import guarded
-from sanctionwatch.extract.roles import CountryMention, first_subject
+from sanctionwatch.extract.roles import NON_PARTY, CountryMention, first_subject
 from sanctionwatch.extract.sentence_facts import ItemHit, SentenceFacts
 
 KP = "KP"
@@ -55,6 +55,12 @@ _RELATIVE = re.compile(r",\s*(?:some of |most of |part of |many of |all of )?(?:
                        re.I)
 
 
+# "charbon vers des ports chinois", "obus aux forces russes": an adjective after a
+# preposition qualifies the destination, not the goods
+_PREP_GAP = re.compile(r"(?:^|\s)(?:vers|à|au|aux|en|hacia|a|al|para|pour|hasta|desde|depuis|"
+                       r"chez|dans)\s", re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class Draft:
     type: str
@@ -91,7 +97,7 @@ def _origin_adjective(facts: SentenceFacts, hit: ItemHit, lang: str = "en") -> s
         if 0 <= c.start - hit.end <= after and c.kind == "adjective":
             gap = facts.sentence.text[hit.end - facts.sentence.start:
                                       c.start - facts.sentence.start]
-            if not any(ch in gap for ch in ",.;:"):
+            if not any(ch in gap for ch in ",.;:") and not _PREP_GAP.search(gap):
                 return c.iso2
             continue
         if 0 <= hit.start - c.end <= 30:
@@ -108,7 +114,7 @@ def _origin_adjective(facts: SentenceFacts, hit: ItemHit, lang: str = "en") -> s
 
 def _direction(facts: SentenceFacts, itype: str, pos: int, hit: ItemHit | None,
                lang: str) -> list[tuple[str | None, str | None]]:
-    ms = [c for c in facts.countries if not c.based and c.role != "against"]
+    ms = [c for c in facts.countries if not c.based and c.role not in NON_PARTY]
     fate = fate_span(facts.sentence.text)
     if fate:
         off = facts.sentence.start
@@ -125,6 +131,8 @@ def _direction(facts: SentenceFacts, itype: str, pos: int, hit: ItemHit | None,
     to_c = [c.iso2 for c in to_m]
     from_c = [c.iso2 for c in ms if c.role == "from"]
     origin = _origin_adjective(facts, hit, lang) if hit else None
+    if origin is not None and origin in to_c and itype != "technical_assistance":
+        origin = None  # "向在乌克兰作战的俄军运送了炮弹": the forces' demonym is the recipient
     subj = first_subject(ms, trig_pos if trig_kind else pos, lang)
     subj_iso = subj.iso2 if subj else None
     if itype == "technical_assistance" and origin and origin not in to_c:
@@ -183,7 +191,7 @@ def _fix_for_type(itype: str, frm: str | None, to: str | None,
         off, text = facts.sentence.start, facts.sentence.text
         victims = list(dict.fromkeys(
             c.iso2 for c in facts.countries if c.iso2 != KP and not c.based
-            and c.role != "against" and (c.start > steal or c.role == "from"
+            and c.role not in NON_PARTY and (c.start > steal or c.role == "from"
                                          or victim_firm(text, c.start - off,
                                                          c.end - off))))
         frm = frm if frm not in (KP, None) else (victims[0] if len(victims) == 1 else None)
@@ -371,7 +379,8 @@ def _flag(facts: SentenceFacts) -> str | None:
 
 def _sts_direction(facts: SentenceFacts, oil: bool,
                    flag_hint: str | None) -> tuple[str | None, str | None]:
-    others = [c.iso2 for c in facts.countries if c.iso2 != KP and not c.based]
+    others = [c.iso2 for c in facts.countries if c.iso2 != KP and not c.based
+              and c.role not in NON_PARTY]
     flags = [f for f in _flags(facts) if f != KP]
     hint = flag_hint if flag_hint != KP else None
     other = flags[0] if flags else (hint or (others[0] if others else None))

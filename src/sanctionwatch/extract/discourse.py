@@ -9,6 +9,7 @@ from dataclasses import replace
 from sanctionwatch.extract.assemble import KP, Draft
 from sanctionwatch.extract.quantities import find_quantities
 from sanctionwatch.extract.records import Quantity
+from sanctionwatch.extract.roles import NON_PARTY
 from sanctionwatch.extract.sentence_facts import SentenceFacts
 
 _AMOUNT_TYPES = {"cyber_theft": {"USD", "ETH"}, "petroleum_transfer": {"barrels", "tonnes"},
@@ -34,7 +35,7 @@ def recipient_from_next(drafts: list[Draft], all_facts: list[SentenceFacts]) -> 
                 d.to is None and d.stance != "denied" and i + 1 < len(all_facts) and \
                 i + 1 not in claimed:
             named = {c.iso2 for c in all_facts[i + 1].countries
-                     if c.iso2 != KP and not c.based and c.role != "against"
+                     if c.iso2 != KP and not c.based and c.role not in NON_PARTY
                      and c.kind in ("name", "adjective")}  # not "Washington Post"
             if len(named) == 1:
                 d = replace(d, to=named.pop())

@@ -1,0 +1,219 @@
+"""Roles that depend on the clause a country stands in, not only on its marker:
+
+* the source of a claim: a country inside a speech clause (", Ukrainian intelligence
+  said", ", afirmó el Ministerio de Defensa en Seúl", "…넘겼다고 한국 국방부가 밝혔다") or a
+  source phrase ("claims by Seoul", "обвинения Сеула", "韓国の主張") is never a party,
+  when the claim itself still names its parties;
+* armed forces as recipients: "to Russian forces fighting in Ukraine", "aux forces
+  russes", "российским войскам", "ロシア軍に", "向在…作战的俄军" — the demonym of the forces
+  is the recipient and the place they fight in is not;
+* "supplied Russia with shells", "versorgte Russland mit Granaten": the object of a
+  supply verb construed with "with / mit" is the recipient.
+
+Everything here runs only on sentences that already hold an event cue, and only looks
+at short windows around cue and country positions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from sanctionwatch.extract.roles import CountryMention
+
+KP = "KP"
+_CLAUSE = re.compile(r"[,;—–()，；]|、(?=[^、]{6})|\s-\s")
+_TRIGGERS = ("give", "get", "deploy", "steal", "sts", "port_call", "assist", "work")
+# source prepositions: the first country of the phrase after them is the source
+_SOURCE_PREP = re.compile(r"^(?:according to|laut|selon|d'après|según|de acuerdo con|"
+                          r"по данным|по словам|согласно|citing|nach angaben|据)", re.I)
+# "claims by Seoul", "Vorwürfe aus Washington", "accusations de Séoul", "обвинения Сеула"
+_CLAIM_GAP = re.compile(r"^\s*(?:made\s+|raised\s+|levelled\s+|leveled\s+)?(?:by|from|of|aus|von|"
+                        r"seitens|de|d'|du|des|del|por|par|со стороны)?\s*(?:the|der|des|la|le|"
+                        r"l'|el|los|las)?\s*$", re.I)
+_CJK_CLAIM_GAP = ("", "의", "측", "측의", "の", "側の", "的", "方面的", "方的")
+# armed forces after (en/de/ru) or before (fr/es) the demonym
+_ARMY_AFTER = re.compile(r"\s+(?:armed\s+|ground\s+|regular\s+)?(?:forces|troops|army|military|"
+                         r"units|soldiers|servicemen|truppen|streitkräfte\w*|armee|einheiten|"
+                         r"soldaten|militärs|войск\w*|арми\w*|сил(?:ам|ами|ах)?|"
+                         r"подразделени\w*|военн\w*|солдат\w*|военнослужащ\w*)(?!\w)", re.I)
+_ARMY_BEFORE = re.compile(r"(?:^|\s)(?:aux|à|au|a|al|vers|pour|para|hacia)\s+(?:des\s+|les\s+|"
+                          r"la\s+|las\s+|los\s+|el\s+|l')?(?:forces|troupes|armée|unités|soldats|"
+                          r"militaires|fuerzas|tropas|ejército|unidades|soldados|militares|"
+                          r"ports?|puertos?)(?:\s+armées|\s+armadas|\s+terrestres)?\s+$", re.I)
+_FOR_BEFORE = re.compile(r"(?:^|\s)(?:for|für|pour|para|для)\s+(?:the\s+|die\s+|den\s+|les\s+|"
+                         r"las\s+|los\s+)?$", re.I)
+_RU_DATIVE_ARMY = re.compile(r"(?:им|ым)\s+(?:войскам|силам|подразделениям|военным|"
+                             r"военнослужащим|солдатам)(?!\w)", re.I)
+_LOCATIVE = re.compile(r"(?:^|\s)(?:in|im|en|au|в|во|на)\s+(?:der\s+|the\s+)?$", re.I)
+_JA_ARMY = re.compile(r"(?:軍|部隊)(に対し|に|へ|向け)")
+_ZH_TO_NP = re.compile(r"[向给对][^，。；、,;]{1,16}的$")
+_JA_FIGHT_AT = re.compile(r"で(?:戦|戦闘|参戦|作戦|活動|駐留)")
+_ZH_FIGHT_AT = re.compile(r"[^，。；,;]{0,6}?(?:作战|战斗|参战|打仗)")
+# German: the name before an auxiliary is the subject ("Nordkorea hat Russland … geliefert")
+_DE_AUX = re.compile(r"\s(?:hat|habe|haben|hatte|hätte|hatten|soll|sollen|sollte|dürfte|"
+                     r"könnte|wird|würde)\s", re.I)
+_KO_FIGHT_AT = re.compile(r"에서\s?(?:싸우|전투|참전|교전|작전|주둔|활동)")
+# "supplied Russia with shells", "versorgte Russland mit Granaten"
+_WITH_VERB = re.compile(r"(?<!\w)(?:suppl(?:y|ies|ied|ying)|provid(?:e|es|ed|ing)|"
+                        r"furnish(?:es|ed|ing)?|"
+                        r"equipp?(?:ed|ing|s)?|arm(?:ed|ing|s)?|re-?suppl(?:y|ied|ying)|"
+                        r"versorg\w*|beliefer\w*|ausgestattet|ausrüst\w*|approvisionn\w*|"
+                        r"ravitaill\w*|équip\w*|dot\w*)\s+(?:the\s+|die\s+|das\s+|den\s+|la\s+|"
+                        r"le\s+|l')?$", re.I)
+_WITH_AFTER = re.compile(r"[\w'’ -]{0,30}?\s(?:with|mit|en|de)\s", re.I)
+
+
+def refine_roles(text: str, s_start: int, s_text: str, mentions: list[CountryMention],
+                 cues: dict[str, list[tuple[int, int]]], item_spans: list[tuple[int, int]],
+                 lang: str) -> list[CountryMention]:
+    """Mentions with source, armed-forces and supply-with roles applied."""
+    if not mentions:
+        return mentions
+    out = [_forces_role(text, m, lang) for m in mentions]
+    out = _fight_location(text, out, lang)
+    out = [_with_role(text, m, lang) for m in out]
+    if lang == "de" and out[0].role == "none" and out[0].kind != "adjective" and \
+            _DE_AUX.match(text, out[0].end) and any(m.role == "none" for m in out[1:]):
+        out[0] = replace(out[0], role="subject")
+    return _sources(s_start, s_text, out, cues, item_spans, lang)
+
+
+def _forces_role(text: str, m: CountryMention, lang: str) -> CountryMention:
+    if m.role not in ("none", "subject"):
+        return m
+    if lang == "ja":
+        ja = _JA_ARMY.match(text, m.end)
+        if ja:
+            return replace(m, role="to")
+        return m
+    if lang == "zh":
+        if _ZH_TO_NP.search(text[max(0, m.start - 18):m.start]):
+            return replace(m, role="to")
+        return m
+    if lang == "ko":
+        return m
+    before = text[max(0, m.start - 32):m.start]
+    if lang in ("fr", "es"):
+        return replace(m, role="to") if _ARMY_BEFORE.search(before) else m
+    army = _ARMY_AFTER.match(text, m.end, min(len(text), m.end + 40))
+    if army is None:
+        return m
+    if _FOR_BEFORE.search(before):
+        return replace(m, role="to")  # "shells for Russian troops"
+    if lang == "ru" and _RU_DATIVE_ARMY.match(text, m.end - 2):
+        return replace(m, role="to")  # "снаряды российским войскам"
+    return m
+
+
+def _army_recipient(text: str, m: CountryMention, lang: str) -> bool:
+    if m.role != "to":
+        return False
+    if lang == "ja":
+        return bool(_JA_ARMY.match(text, m.end))
+    if lang == "ko":
+        return text[m.end - 1:m.end] == "군"
+    if lang == "zh":
+        return text[m.end - 1:m.end] in ("军", "軍") or text[m.end:m.end + 2] == "军队"
+    if lang in ("fr", "es"):
+        return bool(_ARMY_BEFORE.search(text[max(0, m.start - 32):m.start]))
+    return bool(_ARMY_AFTER.match(text, m.end, min(len(text), m.end + 40)))
+
+
+def _fight_location(text: str, ms: list[CountryMention], lang: str) -> list[CountryMention]:
+    """"to Russian forces fighting in Ukraine", "우크라이나에서 싸우는 러시아군에": the place
+    where the receiving forces fight is no party."""
+    if lang == "ko":
+        return [replace(m, role="place") if m.role == "from" and _KO_FIGHT_AT.match(text, m.end)
+                else m for m in ms]
+    if lang in ("ja", "zh"):
+        # "ウクライナで戦う…", "在乌克兰作战的…"
+        return [replace(m, role="place") if m.role == "none" and (
+            _JA_FIGHT_AT.match(text, m.end) if lang == "ja" else
+            text[m.start - 1:m.start] == "在" and _ZH_FIGHT_AT.match(text, m.end)) else m
+                for m in ms]
+    armies = [m for m in ms if _army_recipient(text, m, lang)]
+    if not armies:
+        return ms
+    out = []
+    for m in ms:
+        if m.role == "to" and m not in armies and any(0 < m.start - a.end <= 60 for a in armies) \
+                and _LOCATIVE.search(text[max(0, m.start - 12):m.start]):
+            m = replace(m, role="place")
+        out.append(m)
+    return out
+
+
+def _with_role(text: str, m: CountryMention, lang: str) -> CountryMention:
+    if m.role != "none" or lang not in ("en", "de", "fr") or m.kind == "adjective":
+        return m
+    if not (_WITH_VERB.search(text[max(0, m.start - 24):m.start])
+            and _WITH_AFTER.match(text, m.end - 1 if text[m.end - 1:m.end] == " " else m.end)):
+        return m
+    return replace(m, role="to")
+
+
+def _clause_bounds(s_text: str, pos: int) -> tuple[int, int]:
+    lo = 0
+    for mm in _CLAUSE.finditer(s_text, 0, pos):
+        lo = mm.end()
+    nxt = _CLAUSE.search(s_text, pos)
+    return lo, nxt.start() if nxt else len(s_text)
+
+
+def _sources(s_start: int, s_text: str, ms: list[CountryMention],
+             cues: dict[str, list[tuple[int, int]]], item_spans: list[tuple[int, int]],
+             lang: str) -> list[CountryMention]:
+    attrib = cues.get("attrib", [])
+    claims = cues.get("claim", [])
+    if not attrib and not claims:
+        return ms
+    cands = [m for m in ms if m.iso2 != KP and not m.based and m.role not in ("against",)]
+    if not cands:
+        return ms
+    triggers = sorted([st - s_start for k in _TRIGGERS for st, _ in cues.get(k, [])]
+                      + [st - s_start for st, _ in item_spans])
+    loose: set[int] = set()  # sources when one other party is left
+    strict: set[int] = set()  # sources when two other parties are left ("Seoul said …")
+    for st, en in attrib:
+        p, pe = st - s_start, en - s_start
+        lo, hi = _clause_bounds(s_text, p)
+        inside = [t for t in triggers if lo <= t < hi]
+        word = s_text[p:pe]
+        if not inside:
+            span, strict_span = (lo, hi), False
+        elif _SOURCE_PREP.match(word):
+            # "Laut ukrainischem Geheimdienst lieferte Nordkorea …": the first country
+            nxt = next((c for c in cands if p <= c.start - s_start < min(
+                [t for t in inside if t > p] + [pe + 40])), None)
+            if nxt is not None:
+                loose.add(nxt.start)
+            continue
+        elif all(t > p for t in inside):
+            span, strict_span = (lo, pe), True  # "Seoul said Pyongyang had …"
+        elif all(t < p for t in inside) and lang in ("ko", "ja"):
+            last = max(inside)
+            span, strict_span = (last, pe), False  # "…넘겼다고 한국 국방부가 밝혔다"
+        else:
+            continue
+        for c in cands:
+            if span[0] <= c.start - s_start < span[1]:
+                (strict if strict_span else loose).add(c.start)
+    for st, en in claims:
+        for c in cands:
+            if lang in ("ko", "ja", "zh"):
+                if c.end <= st and s_text[c.end - s_start:st - s_start].strip() in _CJK_CLAIM_GAP:
+                    loose.add(c.start)
+            elif 0 <= c.start - en <= 24 and _CLAIM_GAP.match(s_text[en - s_start:
+                                                                  c.start - s_start]):
+                loose.add(c.start)
+    if not loose and not strict:
+        return ms
+    others = {m.iso2 for m in ms if m.start not in loose | strict and not m.based
+              and m.role != "against"}
+    if len(others) < 1:
+        return ms
+    drop = set(loose)
+    if len(others - {m.iso2 for m in ms if m.start in strict}) >= 2:
+        drop |= strict
+    return [replace(m, role="source") if m.start in drop else m for m in ms]

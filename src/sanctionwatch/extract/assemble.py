@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from sanctionwatch.extract.catalogue_link import category_for
+from sanctionwatch.extract.clause_roles import agent_sides
 from sanctionwatch.extract.party_hints import SANCTION_WORD, fate_span, victim_firm
 from sanctionwatch.extract.records import Quantity
 from sanctionwatch.extract.regex_util import guarded
@@ -135,6 +136,10 @@ def _direction(facts: SentenceFacts, itype: str, pos: int, hit: ItemHit | None,
         origin = None  # "向在乌克兰作战的俄军运送了炮弹": the forces' demonym is the recipient
     subj = first_subject(ms, trig_pos if trig_kind else pos, lang)
     subj_iso = subj.iso2 if subj else None
+    if itype == "technical_assistance":
+        agents = _agents(facts, ms, from_c, to_c, lang)
+        if agents is not None:
+            return [agents]
     if itype == "technical_assistance" and origin and origin not in to_c:
         # "accuracy of Russian missiles", "repair of Syrian air defences": the beneficiary
         to_c = [origin] + to_c
@@ -174,6 +179,22 @@ def _direction(facts: SentenceFacts, itype: str, pos: int, hit: ItemHit | None,
             others = [c.iso2 for c in ms if c.iso2 != frm and c.kind != "actor"]
             pairs = [(frm, others[0] if others else None)]
     return [_fix_for_type(itype, f, t, facts) for f, t in pairs]
+
+
+def _agents(facts: SentenceFacts, ms: list[CountryMention], from_c: list[str],
+            to_c: list[str], lang: str) -> tuple[str | None, str | None] | None:
+    """Provider and recipient of training named by the demonyms of the experts and of the
+    trained personnel ("Russian specialists trained North Korean officers"), or None."""
+    prov, recv = agent_sides(facts.sentence.text, facts.sentence.start, ms, facts.cues, lang)
+    if prov is None and recv is None:
+        return None
+    frm = from_c[0] if from_c else prov
+    to = to_c[0] if to_c else recv
+    if frm is None:
+        frm = next((c.iso2 for c in ms if c.iso2 != to), None)
+    if to is None:
+        to = next((c.iso2 for c in ms if c.iso2 != frm), None)
+    return _fix_for_type("technical_assistance", frm, to, facts)
 
 
 def _fix_for_type(itype: str, frm: str | None, to: str | None,

@@ -217,3 +217,62 @@ def _sources(s_start: int, s_text: str, ms: list[CountryMention],
     if len(others - {m.iso2 for m in ms if m.start in strict}) >= 2:
         drop |= strict
     return [replace(m, role="source") if m.start in drop else m for m in ms]
+
+
+# personnel who receive training: "North Korean officers", "militaires nord-coréens"
+_TRAINEES = {
+    "en": r"officers|soldiers|troops|military|personnel|pilots|engineers|operators|crews|"
+          r"cadets|servicemen|staff|scientists",
+    "de": r"offiziere\w*|soldaten|militärs|piloten|personal|ingenieure\w*|besatzung\w*|"
+          r"streitkräfte\w*",
+    "fr": r"officiers|soldats|militaires|pilotes|personnels?|ingénieurs|équipages",
+    "es": r"oficiales|soldados|militares|pilotos|personal|ingenieros|tripulaciones",
+    "ru": r"офицер\w*|солдат\w*|военн\w*|пилот\w*|личн\w* состав\w*|инженер\w*|"
+          r"военнослужащ\w*",
+    "ko": r"장교|군인|병사|조종사|기술진|인원|요원|장병",
+    "ja": r"将校|兵士|軍人|操縦士|要員|隊員",
+    "zh": r"军官|士兵|军人|飞行员|人员",
+}
+_TRAINEE_AFTER = {lg: re.compile(r"(?:\s?[\w-]+)?\s?(?:" + words + r")(?!\w)" if lg not in (
+    "ko", "ja", "zh") else r"\s?(?:의|の|的)?\s?(?:" + words + ")", re.I)
+    for lg, words in _TRAINEES.items()}
+_TRAINEE_BEFORE = {lg: re.compile(r"(?:^|\s)(?:" + _TRAINEES[lg] + r")(?:\s[\w-]+)?\s$", re.I)
+                   for lg in ("fr", "es")}
+_CJK_LINK = ("", "의", "の", "的", "军事", "軍事", "군사")
+
+
+def agent_sides(s_text: str, s_start: int, countries: list[CountryMention],
+                cues: dict[str, list[tuple[int, int]]], lang: str) -> tuple[str | None, str | None]:
+    """Who teaches whom by demonym: "Russian specialists trained North Korean officers",
+    "des spécialistes russes auraient formé des militaires nord-coréens" — the adjective
+    of the experts is the provider, the adjective of the trained personnel the recipient."""
+    experts = [(st - s_start, en - s_start) for st, en in cues.get("experts", [])]
+    provider = recipient = None
+    cjk = lang in ("ko", "ja", "zh")
+    for c in countries:
+        if c.role in ("against", "source", "place") or c.based:
+            continue
+        cs, ce = c.start - s_start, c.end - s_start
+        for es_, ee in experts:
+            if lang in ("fr", "es"):
+                gap = s_text[ee:cs]
+                ok = 0 <= cs - ee <= 16 and len(gap.split()) <= 1 and not gap.strip(" ")
+                ok = ok or (0 <= cs - ee <= 16 and len(gap.split()) == 1
+                            and gap.startswith(" ") and gap.endswith(" "))
+            elif cjk:
+                ok = 0 <= es_ - ce <= 3 and s_text[ce:es_].strip() in _CJK_LINK
+            else:
+                gap = s_text[ce:es_]
+                ok = 0 <= es_ - ce <= 16 and len(gap.split()) <= 1
+            if ok and provider is None:
+                provider = c.iso2
+        if provider == c.iso2:
+            continue
+        if lang in ("fr", "es"):
+            hit = bool(_TRAINEE_BEFORE[lang].search(s_text[max(0, cs - 30):cs]))
+        else:
+            pat = _TRAINEE_AFTER.get(lang)
+            hit = bool(pat and pat.match(s_text, ce))
+        if hit and recipient is None:
+            recipient = c.iso2
+    return provider, recipient

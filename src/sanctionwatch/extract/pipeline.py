@@ -242,24 +242,30 @@ def _designated(drafts: list[Draft]) -> list[Draft]:
 def _denials(facts: SentenceFacts, lang: str, index: int, deniers: set[str],
              earlier: list[Draft], flag_hint: str | None) -> list[Draft]:
     facts.quantities = _quantities(facts, lang)
-    own = sentence_drafts(facts, lang, index, "denied", flag_hint)
+    own = [d for d in sentence_drafts(facts, lang, index, "denied", flag_hint)
+           if _in_denial_scope(facts, d, lang)]
     out: list[Draft] = []
     if own:
         for d in own:
             p = next((e for e in reversed(earlier[-50:])
                       if e.type == d.type and e.stance != "denied"), None)
-            if p is not None:
+            if p is not None and not _complete(d):
                 d = replace(d, from_=p.from_, to=p.to, item=d.item or p.item)
             out.append(replace(d, quantity=None, quantity_max=None, unit=None))
         return out
+    # a denial that names no item of its own rejects the nearest earlier claim sentence
+    # that involves the denier (and names the kind of act the denial names, if any)
+    named = {h.cue.type for h in facts.items if _at_in_denial_scope(facts, h.start, lang)}
     seen = set()
+    target: int | None = None
     for e in reversed(earlier):
-        if index - e.sentence_index > 4:
+        if index - e.sentence_index > 4 or (target is not None and e.sentence_index != target):
             break
         if e.stance == "denied" or not ({e.from_, e.to} & deniers):
             continue
-        if not _denial_fits(facts, e.type):
+        if not _denial_fits(facts, e.type) or (named and e.type not in named):
             continue
+        target = e.sentence_index
         key = (e.type, e.from_, e.to)
         if key in seen:
             continue
@@ -268,6 +274,45 @@ def _denials(facts: SentenceFacts, lang: str, index: int, deniers: set[str],
                            start=facts.sentence.start, end=facts.sentence.end,
                            sentence_index=index))
     return out
+
+
+def _complete(d: Draft) -> bool:
+    """The denial sentence names both sides itself ("rejected reports of arms purchases
+    from North Korea"): its own direction stands."""
+    return d.from_ is not None and d.to is not None and KP in (d.from_, d.to)
+
+
+# where the object of a denial ends: a new comment clause (", saying the tanker had only
+# docked at …", "und erklärte", "et a affirmé", "y dijo", "заявив", "，并称")
+_DENY_SCOPE_END = re.compile(
+    r"(?:,\s*(?:and\s+|but\s+)?|\s+and\s+|;\s*)(?:said|saying|says|adding|added|calling|"
+    r"insisting|insisted|noting|noted|arguing|explaining|stressing)\b|"
+    r",?\s*(?:und\s+)?(?:sagte|erklärte|betonte|fügte|hieß es|teilte)\b|"
+    r",?\s*(?:et\s+)?(?:a\s+|en\s+)?(?:affirm|déclar|expliqu|précis|ajout|indiqu|soulign)\w*|"
+    r",?\s*(?:y\s+)?(?:dijo|afirm\w+|señal\w+|añad\w+|explic\w+|asegur\w+|diciendo)\b|"
+    r",?\s*(?:и\s+)?(?:заяв\w+|сказа\w+|отмет\w+|добав\w+|назва\w+|подчеркн\w+)|"
+    r"[，,]\s*(?:并|且)?(?:称|表示|说|指出)", re.I)
+
+
+def _in_denial_scope(facts: SentenceFacts, d: Draft, lang: str) -> bool:
+    """A claim of the denial sentence is denied only when it is the object of the denial:
+    before the deny verb in Korean/Japanese, and not in a later comment clause elsewhere
+    ("rejected the accusations, saying the tanker had only docked at Vladivostok")."""
+    return d.at < 0 or _at_in_denial_scope(facts, d.at, lang)
+
+
+def _at_in_denial_scope(facts: SentenceFacts, at: int, lang: str) -> bool:
+    denies = [st for st, _ in facts.cues.get("deny", [])]
+    if not denies:
+        return True
+    first = min(denies)
+    if lang in ("ko", "ja"):
+        return at < max(denies)
+    if at < first:
+        return True
+    off = facts.sentence.start
+    end = _DENY_SCOPE_END.search(facts.sentence.text, first - off)
+    return end is None or at - off < end.start()
 
 
 def _denial_fits(facts: SentenceFacts, itype: str) -> bool:

@@ -53,6 +53,8 @@ _ZH_FIGHT_AT = re.compile(r"[^，。；,;]{0,6}?(?:作战|战斗|参战|打仗)"
 # German: the name before an auxiliary is the subject ("Nordkorea hat Russland … geliefert")
 _DE_AUX = re.compile(r"\s(?:hat|habe|haben|hatte|hätte|hatten|soll|sollen|sollte|dürfte|"
                      r"könnte|wird|würde)\s", re.I)
+_DE_PRONOUN_AUX = re.compile(r"(?:^|\s)(?:es|er|sie)\s+(?:habe|hat|hätte|haben|hätten)\s+$",
+                             re.I)
 _KO_FIGHT_AT = re.compile(r"에서\s?(?:싸우|전투|참전|교전|작전|주둔|활동)")
 # "supplied Russia with shells", "versorgte Russland mit Granaten"
 _WITH_VERB = re.compile(r"(?<!\w)(?:suppl(?:y|ies|ied|ying)|provid(?:e|es|ed|ing)|"
@@ -73,6 +75,11 @@ def refine_roles(text: str, s_start: int, s_text: str, mentions: list[CountryMen
     out = [_forces_role(text, m, lang) for m in mentions]
     out = _fight_location(text, out, lang)
     out = [_with_role(text, m, lang) for m in out]
+    if lang == "de":
+        # "es habe Russland Raketen geliefert": after a pronoun subject and its
+        # auxiliary, a name is the (dative) recipient
+        out = [replace(m, role="to") if m.role == "none" and m.kind != "adjective" and
+               _DE_PRONOUN_AUX.search(text[max(0, m.start - 16):m.start]) else m for m in out]
     if lang == "de" and out[0].role == "none" and out[0].kind != "adjective" and \
             _DE_AUX.match(text, out[0].end) and any(m.role == "none" for m in out[1:]):
         out[0] = replace(out[0], role="subject")
@@ -202,8 +209,10 @@ def _sources(s_start: int, s_text: str, ms: list[CountryMention],
     for st, en in claims:
         for c in cands:
             if lang in ("ko", "ja", "zh"):
-                if c.end <= st and s_text[c.end - s_start:st - s_start].strip() in _CJK_CLAIM_GAP:
-                    loose.add(c.start)
+                gap = s_text[c.end - s_start:st - s_start].strip()
+                if c.end <= st and (gap in _CJK_CLAIM_GAP or (
+                        lang == "zh" and gap[:2] in ("关于", "有关", "对于") and len(gap) < 30)):
+                    loose.add(c.start)  # "韩国关于其向俄罗斯提供…的指控"
             elif 0 <= c.start - en <= 24 and _CLAIM_GAP.match(s_text[en - s_start:
                                                                   c.start - s_start]):
                 loose.add(c.start)

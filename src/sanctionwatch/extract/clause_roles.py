@@ -27,6 +27,8 @@ _TRIGGERS = ("give", "get", "deploy", "steal", "sts", "port_call", "assist", "wo
 # source prepositions: the first country of the phrase after them is the source
 _SOURCE_PREP = re.compile(r"^(?:according to|laut|selon|d'après|según|de acuerdo con|"
                           r"по данным|по словам|согласно|citing|nach angaben|据)", re.I)
+_CONFIRM = re.compile(r"(?:confirm|bestätig|подтверд|admit|acknowledg|확인|確認|证实|承认)",
+                      re.I)
 # "claims by Seoul", "Vorwürfe aus Washington", "accusations de Séoul", "обвинения Сеула"
 _CLAIM_GAP = re.compile(r"^\s*(?:made\s+|raised\s+|levelled\s+|leveled\s+)?(?:by|from|of|aus|von|"
                         r"seitens|de|d'|du|des|del|por|par|со стороны)?\s*(?:the|der|des|la|le|"
@@ -188,7 +190,8 @@ def _sources(s_start: int, s_text: str, ms: list[CountryMention],
         inside = [t for t in triggers if lo <= t < hi]
         word = s_text[p:pe]
         if not inside:
-            span, strict_span = (lo, hi), False
+            # "Pyongyang sent shells, Moscow confirmed": a party may confirm its own deal
+            span, strict_span = (lo, hi), bool(_CONFIRM.match(word))
         elif _SOURCE_PREP.match(word):
             # "Laut ukrainischem Geheimdienst lieferte Nordkorea …": the first country
             nxt = next((c for c in cands if p <= c.start - s_start < min(

@@ -249,7 +249,7 @@ def _denials(facts: SentenceFacts, lang: str, index: int, deniers: set[str],
         for d in own:
             p = next((e for e in reversed(earlier[-50:])
                       if e.type == d.type and e.stance != "denied"), None)
-            if p is not None and not _complete(d):
+            if p is not None and not _complete(d, facts):
                 d = replace(d, from_=p.from_, to=p.to, item=d.item or p.item)
             out.append(replace(d, quantity=None, quantity_max=None, unit=None))
         return out
@@ -276,10 +276,13 @@ def _denials(facts: SentenceFacts, lang: str, index: int, deniers: set[str],
     return out
 
 
-def _complete(d: Draft) -> bool:
-    """The denial sentence names both sides itself ("rejected reports of arms purchases
-    from North Korea"): its own direction stands."""
-    return d.from_ is not None and d.to is not None and KP in (d.from_, d.to)
+def _complete(d: Draft, facts: SentenceFacts) -> bool:
+    """The denial sentence marks the sides itself ("rejected reports of arms purchases
+    from North Korea", "bestreitet Waffenlieferungen an Moskau"): its own direction
+    stands. Without a recipient or origin marker the deniers themselves would be taken
+    as parties ("China and Russia say these transfers lack evidence")."""
+    return d.from_ is not None and d.to is not None and KP in (d.from_, d.to) and any(
+        c.role in ("to", "from") for c in facts.countries)
 
 
 # where the object of a denial ends: a new comment clause (", saying the tanker had only

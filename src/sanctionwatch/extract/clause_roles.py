@@ -72,11 +72,14 @@ def refine_roles(text: str, s_start: int, s_text: str, mentions: list[CountryMen
                  cues: dict[str, list[tuple[int, int]]], item_spans: list[tuple[int, int]],
                  lang: str) -> list[CountryMention]:
     """Mentions with source, armed-forces and supply-with roles applied."""
-    if not mentions:
-        return mentions
-    out = [_forces_role(text, m, lang) for m in mentions]
-    out = _fight_location(text, out, lang)
-    out = [_with_role(text, m, lang) for m in out]
+    if len(mentions) < 2:
+        return mentions  # one country alone gains nothing from these rules
+    out = mentions
+    if "give" in cues or "get" in cues or "deploy" in cues:
+        out = [_forces_role(text, m, lang) for m in out]
+        out = _fight_location(text, out, lang)
+        if lang in ("en", "de", "fr"):
+            out = [_with_role(text, m) for m in out]
     if lang == "de":
         # "es habe Russland Raketen geliefert": after a pronoun subject and its
         # auxiliary, a name is the (dative) recipient
@@ -153,11 +156,11 @@ def _fight_location(text: str, ms: list[CountryMention], lang: str) -> list[Coun
     return out
 
 
-def _with_role(text: str, m: CountryMention, lang: str) -> CountryMention:
-    if m.role != "none" or lang not in ("en", "de", "fr") or m.kind == "adjective":
+def _with_role(text: str, m: CountryMention) -> CountryMention:
+    if m.role != "none" or m.kind == "adjective":
         return m
-    if not (_WITH_VERB.search(text[max(0, m.start - 24):m.start])
-            and _WITH_AFTER.match(text, m.end - 1 if text[m.end - 1:m.end] == " " else m.end)):
+    if not (_WITH_AFTER.match(text, m.end)
+            and _WITH_VERB.search(text[max(0, m.start - 24):m.start])):
         return m
     return replace(m, role="to")
 

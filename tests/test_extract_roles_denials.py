@@ -304,3 +304,30 @@ def test_konjunktiv_keeps_every_listed_item() -> None:
 ])
 def test_engineers_without_deployment_are_no_claim(lang: str, text: str) -> None:
     assert _wire(text, lang) == []
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "North Korea sent artillery shells to Russia. Kremlin spokesman Dmitry Peskov "
+           "dismissed the reports as fake."),
+    ("en", "North Korea sent artillery shells to Russia. A Russian foreign ministry "
+           "spokeswoman rejected the reports."),
+    ("de", "Nordkorea hat Russland Granaten geliefert. Ein Kremlsprecher bestritt die "
+           "Berichte."),
+    ("ru", "КНДР передала России снаряды. В Кремле опровергли эти сообщения."),
+])
+def test_spokesman_denies_for_the_state(lang: str, text: str) -> None:
+    out = _wire(text, lang)
+    assert {(i["type"], i["from"], i["to"], i["stance"]) for i in out} == {
+        ("arms_transfer", "KP", "RU", "asserted"), ("arms_transfer", "KP", "RU", "denied")}, out
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Russland bezog Granaten aus Nordkorea."),
+    ("en", "Russia bought shells from North Korea, the US State Department said."),
+    ("es", "Corea del Norte exportó proyectiles a Rusia, según Estados Unidos."),
+    ("ko", "북한이 러시아에 포탄을 수출했다고 미국 국무부가 밝혔다."),
+    ("ja", "北朝鮮がロシアに砲弾を輸出したと米国務省が発表した。"),
+])
+def test_receive_and_export_with_a_third_country_source(lang: str, text: str) -> None:
+    out = _wire(text, lang)
+    assert _pairs(out) == {("arms_transfer", "KP", "RU")}, out

@@ -104,7 +104,11 @@ def _is_denial(facts: SentenceFacts) -> set[str]:
     """Accused parties (KP/RU/CN) that deny in this sentence; empty when it is no denial."""
     if not facts.has("deny"):
         return set()
-    return {c.iso2 for c in facts.countries if c.iso2 in _ACCUSED and not c.based}
+    sources = [st for st, _ in facts.cues.get("source", [])]
+    # "Kremlin spokesman …", "the Russian foreign ministry …": a state's spokesman,
+    # ministry or state media deny for that state
+    return {c.iso2 for c in facts.countries if c.iso2 in _ACCUSED and (not c.based or any(
+        0 <= st - c.end <= 12 for st in sources))}
 
 
 def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:

@@ -331,3 +331,18 @@ def test_spokesman_denies_for_the_state(lang: str, text: str) -> None:
 def test_receive_and_export_with_a_third_country_source(lang: str, text: str) -> None:
     out = _wire(text, lang)
     assert _pairs(out) == {("arms_transfer", "KP", "RU")}, out
+
+
+def test_denial_after_a_port_call_rejects_the_transfer_claim() -> None:
+    text = ("The Russian tanker Vega transferred fuel ship-to-ship to a North Korean tanker "
+            "in May. The Vega later docked at Vladivostok. The Russian foreign ministry "
+            "rejected the accusations.")
+    denied = {(i["type"], i["from"], i["to"]) for i in _wire(text, "en")
+              if i["stance"] == "denied"}
+    assert denied == {("ship_to_ship_transfer", "RU", "KP")}
+
+
+def test_denial_without_recent_claim_gives_nothing() -> None:
+    text = ("North Korea sent shells to Russia. The weather was mild. Trade fairs opened. "
+            "Markets were calm. The Russian foreign ministry rejected the accusations.")
+    assert [i for i in _wire(text, "en") if i["stance"] == "denied"] == []

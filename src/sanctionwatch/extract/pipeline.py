@@ -124,7 +124,8 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
         flag_hint = _flag_hint(facts) or flag_hint
         deniers = _is_denial(facts)
         others = isos - {KP, "RU", "CN"}
-        if not (kp_here or (prev_kp and not others - victim_firms(facts))):
+        if not (kp_here or (prev_kp and not others - victim_firms(facts))) and not (
+                deniers and _recent_claim(out, i)):
             prev_kp = kp_here
             continue
         prev_kp = kp_here
@@ -269,6 +270,8 @@ def _denials(facts: SentenceFacts, lang: str, index: int, deniers: set[str],
             continue
         if not _denial_fits(facts, e.type) or (named and e.type not in named):
             continue
+        if e.type == "port_call" and not facts.has("port_call"):
+            continue  # a ship's call at a port is no accusation one rejects
         target = e.sentence_index
         key = (e.type, e.from_, e.to)
         if key in seen:
@@ -278,6 +281,14 @@ def _denials(facts: SentenceFacts, lang: str, index: int, deniers: set[str],
                            start=facts.sentence.start, end=facts.sentence.end,
                            sentence_index=index))
     return out
+
+
+def _recent_claim(drafts: list[Draft], index: int) -> bool:
+    """A claim stated within the last two sentences: a denial right after it may name
+    no DPRK party ("… The Vega later docked at Vladivostok. Moscow rejected the
+    accusations.")."""
+    return any(d.stance != "denied" and 0 < index - d.sentence_index <= 2
+               for d in drafts[-8:])
 
 
 def _complete(d: Draft, facts: SentenceFacts) -> bool:

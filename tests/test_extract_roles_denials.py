@@ -346,3 +346,20 @@ def test_denial_without_recent_claim_gives_nothing() -> None:
     text = ("North Korea sent shells to Russia. The weather was mild. Trade fairs opened. "
             "Markets were calm. The Russian foreign ministry rejected the accusations.")
     assert [i for i in _wire(text, "en") if i["stance"] == "denied"] == []
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Moscow has rejected reports of arms purchases from North Korea."),
+    ("de", "Moskau bestritt Berichte über Waffenkäufe aus Nordkorea."),
+    ("fr", "Moscou a rejeté les informations sur des achats d'armes à la Corée du Nord."),
+    ("es", "Moscú rechazó los informes sobre compras de armas a Corea del Norte."),
+    ("ru", "Москва опровергла сообщения о закупках оружия у КНДР."),
+    ("ko", "러시아는 북한으로부터 무기를 구매했다는 보도를 부인했다."),
+    ("ja", "ロシアは北朝鮮からの武器購入を否定した。"),
+    ("zh", "俄罗斯否认从朝鲜购买武器。"),
+])
+def test_denied_purchase_from_the_dprk(lang: str, text: str) -> None:
+    # purchase from X: X supplies, the buyer receives
+    out = _wire(text, lang)
+    assert {(i["type"], i["from"], i["to"], i["stance"]) for i in out} == {
+        ("arms_transfer", "KP", "RU", "denied")}, out

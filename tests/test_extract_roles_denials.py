@@ -363,3 +363,14 @@ def test_denied_purchase_from_the_dprk(lang: str, text: str) -> None:
     out = _wire(text, lang)
     assert {(i["type"], i["from"], i["to"], i["stance"]) for i in out} == {
         ("arms_transfer", "KP", "RU", "denied")}, out
+
+
+@pytest.mark.parametrize("text", [
+    "Nordkorea hat Russland Granaten geliefert.",
+    "Im Mai hat Nordkorea Russland Granaten geliefert.",
+    "Laut Südkorea hat Nordkorea Russland Granaten geliefert.",
+    "Seit 2023 soll Nordkorea Russland Granaten verkauft haben.",
+    "Russland hat von Nordkorea Granaten erhalten.",
+])
+def test_german_subject_by_word_order(text: str) -> None:
+    assert _pairs(_wire(text, "de")) == {("arms_transfer", "KP", "RU")}

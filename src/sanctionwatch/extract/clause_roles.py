@@ -55,6 +55,8 @@ _ZH_FIGHT_AT = re.compile(r"[^，。；,;]{0,6}?(?:作战|战斗|参战|打仗)"
 # German: the name before an auxiliary is the subject ("Nordkorea hat Russland … geliefert")
 _DE_AUX = re.compile(r"\s(?:hat|habe|haben|hatte|hätte|hatten|soll|sollen|sollte|dürfte|"
                      r"könnte|wird|würde)\s", re.I)
+_DE_AUX_BEFORE = re.compile(r"\s(?:hat|habe|haben|hatte|hätte|soll|sollen|sollte|dürfte)\s+$",
+                            re.I)
 _DE_PRONOUN_AUX = re.compile(r"(?:^|\s)(?:es|er|sie)\s+(?:habe|hat|hätte|haben|hätten)\s+$",
                              re.I)
 _KO_FIGHT_AT = re.compile(r"에서\s?(?:싸우|전투|참전|교전|작전|주둔|활동)")
@@ -85,10 +87,27 @@ def refine_roles(text: str, s_start: int, s_text: str, mentions: list[CountryMen
         # auxiliary, a name is the (dative) recipient
         out = [replace(m, role="to") if m.role == "none" and m.kind != "adjective" and
                _DE_PRONOUN_AUX.search(text[max(0, m.start - 16):m.start]) else m for m in out]
-    if lang == "de" and out[0].role == "none" and out[0].kind != "adjective" and \
-            _DE_AUX.match(text, out[0].end) and any(m.role == "none" for m in out[1:]):
-        out[0] = replace(out[0], role="subject")
-    return _sources(s_start, s_text, out, cues, item_spans, lang)
+    out = _sources(s_start, s_text, out, cues, item_spans, lang)
+    return _de_subject(text, out) if lang == "de" else out
+
+
+def _de_subject(text: str, out: list[CountryMention]) -> list[CountryMention]:
+    """German word order: the name before an auxiliary ("Nordkorea hat Russland …
+    geliefert") or right after a fronted auxiliary ("Im Mai hat Nordkorea Russland …") is
+    the subject, not the name nearest to the participle."""
+    k = next((i for i, m in enumerate(out) if m.role != "source" and not m.based), None)
+    if k is None:
+        return out
+    first = out[k]
+    if first.role != "none" or first.kind == "adjective" or not any(
+            m.role == "none" and m.kind != "adjective" for m in out[k + 1:]):
+        return out
+    before = text[max(0, first.start - 16):first.start]
+    if _DE_AUX.match(text, first.end) or (_DE_AUX_BEFORE.search(before)
+                                          and not _DE_PRONOUN_AUX.search(before)):
+        out = list(out)
+        out[k] = replace(first, role="subject")
+    return out
 
 
 def _forces_role(text: str, m: CountryMention, lang: str) -> CountryMention:
@@ -197,9 +216,9 @@ def _sources(s_start: int, s_text: str, ms: list[CountryMention],
             span, strict_span = (lo, hi), bool(_CONFIRM.match(word))
         elif _SOURCE_PREP.match(word):
             # "Laut ukrainischem Geheimdienst lieferte Nordkorea …": the first country
-            nxt = next((c for c in cands if p <= c.start - s_start < min(
+            nxt = next((c for c in ms if p <= c.start - s_start < min(
                 [t for t in inside if t > p] + [pe + 40])), None)
-            if nxt is not None:
+            if nxt is not None and nxt in cands:
                 loose.add(nxt.start)
             continue
         elif all(t > p for t in inside):

@@ -374,3 +374,22 @@ def test_denied_purchase_from_the_dprk(lang: str, text: str) -> None:
 ])
 def test_german_subject_by_word_order(text: str) -> None:
     assert _pairs(_wire(text, "de")) == {("arms_transfer", "KP", "RU")}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Russian forces fighting in Ukraine have used North Korean missiles, Kyiv said."),
+    ("fr", "Les forces russes en Ukraine utilisent des missiles nord-coréens."),
+    ("es", "Las tropas rusas en Ucrania usan misiles norcoreanos."),
+    ("ru", "Российские войска в Украине используют северокорейские ракеты."),
+])
+def test_forces_using_dprk_weapons_where_they_fight(lang: str, text: str) -> None:
+    assert _pairs(_wire(text, lang)) == {("arms_transfer", "KP", "RU")}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # the host of a deployment stays, the battlefield goes
+    ("en", "North Korean troops deployed in Russia are fighting in Ukraine."),
+    ("fr", "La Corée du Nord a envoyé des soldats en Russie."),
+])
+def test_battlefield_is_no_host(lang: str, text: str) -> None:
+    assert _pairs(_wire(text, lang)) == {("military_personnel", "KP", "RU")}

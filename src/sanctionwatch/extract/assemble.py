@@ -109,6 +109,9 @@ def _origin_adjective(facts: SentenceFacts, hit: ItemHit, lang: str = "en") -> s
                 continue
             if any(ch in gap for ch in ",.;:") and c.end <= hit.start:
                 continue
+            if any(c.end <= st < hit.start for k in ("give", "get", "deploy")
+                   for st, _ in facts.cues.get(k, [])):
+                continue  # "forces russes … utilisent des missiles": a verb between
             return c.iso2
     return None
 

@@ -43,11 +43,20 @@ _ARMY_BEFORE = re.compile(r"(?:^|\s)(?:aux|à|au|a|al|vers|pour|para|hacia)\s+(?
                           r"la\s+|las\s+|los\s+|el\s+|l')?(?:forces|troupes|armée|unités|soldats|"
                           r"militaires|fuerzas|tropas|ejército|unidades|soldados|militares|"
                           r"ports?|puertos?)(?:\s+armées|\s+armadas|\s+terrestres)?\s+$", re.I)
+_ARMY_NOUN_BEFORE = re.compile(r"(?:forces|troupes|armée|unités|soldats|militaires|fuerzas|tropas|"
+                               r"ejército|unidades|soldados|militares)(?:\s+armées|\s+armadas)?"
+                               r"\s+$", re.I)
 _FOR_BEFORE = re.compile(r"(?:^|\s)(?:for|für|pour|para|для)\s+(?:the\s+|die\s+|den\s+|les\s+|"
                          r"las\s+|los\s+)?$", re.I)
 _RU_DATIVE_ARMY = re.compile(r"(?:им|ым)\s+(?:войскам|силам|подразделениям|военным|"
                              r"военнослужащим|солдатам)(?!\w)", re.I)
 _LOCATIVE = re.compile(r"(?:^|\s)(?:in|im|en|au|в|во|на)\s+(?:der\s+|the\s+)?$", re.I)
+# "fighting in Ukraine", "kämpfen in der Ukraine", "combattent en Ukraine", "воюют в
+# Украине": the battlefield is no recipient
+_FIGHT_IN = re.compile(r"(?:fighting|fight|fought|battling|kämpf\w*|combatt\w*|combat\w*|"
+                       r"luch\w*|воюющ\w*|воюют|воевал\w*|сражающ\w*|сражаются|сражал\w*)"
+                       r"\s+(?:[\w-]+\s+){0,2}?(?:in|im|en|au|в|во|на)\s+(?:der\s+|the\s+)?$",
+                       re.I)
 _JA_ARMY = re.compile(r"(?:軍|部隊)(に対し|に|へ|向け)")
 _ZH_TO_NP = re.compile(r"[向给对][^，。；、,;]{1,16}的$")
 _JA_FIGHT_AT = re.compile(r"で(?:戦|戦闘|参戦|作戦|活動|駐留)")
@@ -163,13 +172,16 @@ def _fight_location(text: str, ms: list[CountryMention], lang: str) -> list[Coun
             _JA_FIGHT_AT.match(text, m.end) if lang == "ja" else
             text[m.start - 1:m.start] == "在" and _ZH_FIGHT_AT.match(text, m.end)) else m
                 for m in ms]
-    armies = [m for m in ms if _army_recipient(text, m, lang)]
-    if not armies:
-        return ms
+    armies = [m for m in ms if _army_recipient(text, m, lang) or (
+        m.iso2 != KP and m.kind == "adjective" and (
+            _ARMY_NOUN_BEFORE.search(text[max(0, m.start - 24):m.start]) if lang in ("fr", "es")
+            else _ARMY_AFTER.match(text, m.end, min(len(text), m.end + 40))))]
     out = []
     for m in ms:
-        if m.role == "to" and m not in armies and any(0 < m.start - a.end <= 60 for a in armies) \
-                and _LOCATIVE.search(text[max(0, m.start - 12):m.start]):
+        if m.role == "to" and m.iso2 != KP and m not in armies and (
+                _FIGHT_IN.search(text[max(0, m.start - 40):m.start]) or (
+                any(0 < m.start - a.end <= 60 for a in armies)
+                and _LOCATIVE.search(text[max(0, m.start - 12):m.start]))):
             m = replace(m, role="place")
         out.append(m)
     return out

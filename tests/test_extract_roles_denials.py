@@ -393,3 +393,9 @@ def test_forces_using_dprk_weapons_where_they_fight(lang: str, text: str) -> Non
 ])
 def test_battlefield_is_no_host(lang: str, text: str) -> None:
     assert _pairs(_wire(text, lang)) == {("military_personnel", "KP", "RU")}
+
+
+def test_trailing_comment_over_several_clauses_is_source() -> None:
+    out = _wire("Pyongyang shipped rocket launchers in May, the head of Ukraine's military "
+                "intelligence, Kyrylo Budanov, said.", "en")
+    assert out and all("UA" not in (i["from"], i["to"]) for i in out), out

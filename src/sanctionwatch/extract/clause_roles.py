@@ -224,6 +224,10 @@ def _sources(s_start: int, s_text: str, ms: list[CountryMention],
         inside = [t for t in triggers if lo <= t < hi]
         word = s_text[p:pe]
         if not inside:
+            if triggers and all(t < lo for t in triggers):
+                # a trailing comment takes the clauses after the claim with it: ", the
+                # head of Ukraine's intelligence, Kyrylo Budanov, said"
+                lo = _clause_bounds(s_text, max(triggers))[1]
             # "Pyongyang sent shells, Moscow confirmed": a party may confirm its own deal
             span, strict_span = (lo, hi), bool(_CONFIRM.match(word))
         elif _SOURCE_PREP.match(word):

@@ -399,3 +399,26 @@ def test_trailing_comment_over_several_clauses_is_source() -> None:
     out = _wire("Pyongyang shipped rocket launchers in May, the head of Ukraine's military "
                 "intelligence, Kyrylo Budanov, said.", "en")
     assert out and all("UA" not in (i["from"], i["to"]) for i in out), out
+
+
+@pytest.mark.parametrize(("lang", "text", "quantity"), [
+    ("de", "Nordkorea hat Russland 120 Panzerhaubitzen vom Kaliber 170 geliefert.", 120),
+    ("fr", "La Corée du Nord a livré à la Russie des obusiers automoteurs de calibre 170.", None),
+])
+def test_number_after_calibre_word_is_no_quantity(lang: str, text: str,
+                                                  quantity: int | None) -> None:
+    out = [i for i in _wire(text, lang) if i["type"] == "arms_transfer"]
+    assert [i["quantity"] for i in out] == [quantity], out
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "North Korea has dispatched 1,000 military engineers to Russia."),
+    ("de", "Nordkorea hat 1000 Pioniere nach Russland entsandt."),
+    ("ru", "КНДР направила в Россию 1000 саперов."),
+    ("ko", "북한이 러시아에 공병 1000명을 파견했다."),
+    ("ja", "北朝鮮はロシアに工兵1000人を派遣した。"),
+])
+def test_military_engineers_are_personnel(lang: str, text: str) -> None:
+    out = _wire(text, lang)
+    assert {(i["type"], i["from"], i["to"], i["quantity"]) for i in out} == {
+        ("military_personnel", "KP", "RU", 1000)}, out

@@ -110,6 +110,8 @@ _MONTHS_EN = re.compile(r"(january|february|march|april|may|june|july|august|sep
                         r"июля|августа|сентября|октября|ноября|декабря)\.?\s?$", re.I)
 
 _SEP = re.compile(r"[.,]")
+_CALIBRE_BEFORE = re.compile(r"(?:kaliber|calibre|caliber|calibro|калибр\w*|口径|구경)\s?"
+                             r"(?:de\s|von\s)?$", re.I)
 _ID_BEFORE = re.compile(r"(imo|mmsi|no|nr|№)\W{0,3}$", re.I)
 _CJK_SCALE_AFTER = re.compile(r"^\s?(만|억|천|万|億|亿|千)")
 _FOUR_DIGITS = re.compile(r"^\d{4}$")
@@ -287,6 +289,8 @@ def _build(text: str, lang: str, start: int, end: int,
         return None, end
     if _ID_BEFORE.search(text[max(0, start - 8):start]):
         return None, end
+    if _CALIBRE_BEFORE.search(text[max(0, start - 12):start]):
+        return None, end  # "vom Kaliber 170", "calibre 155", "口径170"
     if _MONTHS_EN.search(text[max(0, start - 12):start]) and (
             value > 1000 or (value <= 31 and not _SCALE_RE.match(text[end:end + 14]))):
         return None, end  # "May 5", "im Mai 2024"; not "im Mai 40 Millionen Dollar"

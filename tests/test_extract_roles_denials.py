@@ -422,3 +422,20 @@ def test_military_engineers_are_personnel(lang: str, text: str) -> None:
     out = _wire(text, lang)
     assert {(i["type"], i["from"], i["to"], i["quantity"]) for i in out} == {
         ("military_personnel", "KP", "RU", 1000)}, out
+
+
+def test_two_denials_with_their_own_items() -> None:
+    text = ("Moscow has rejected reports of arms purchases from North Korea. Pyongyang "
+            "dismissed as absurd claims by Seoul that it had supplied Russia with anti-tank "
+            "missiles.")
+    denied = {(i["type"], i["from"], i["to"], i["item"]) for i in _wire(text, "en")
+              if i["stance"] == "denied"}
+    assert denied == {("arms_transfer", "KP", "RU", "weapons"),
+                      ("arms_transfer", "KP", "RU", "anti-tank missiles")}
+
+
+def test_restated_generic_denial_is_one_entry() -> None:
+    text = ("North Korea sent rocket launchers to Russia. Pyongyang rejected such supplies. "
+            "Pyongyang has repeatedly refuted statements about the supply of arms to Russia.")
+    denied = [i for i in _wire(text, "en") if i["stance"] == "denied"]
+    assert len(denied) == 1, denied

@@ -30,7 +30,7 @@ from sanctionwatch.extract.regex_util import guarded
 from sanctionwatch.extract.sentence_facts import EVENT_CUES, SentenceFacts, bucket, collect
 from sanctionwatch.extract.sentences import split_sentences
 from sanctionwatch.incident import Incident
-from sanctionwatch.knowledge.gazetteer import for_language, lower_same_length
+from sanctionwatch.knowledge.gazetteer import for_language, item_index, lower_same_length
 
 DEFAULT_MAX_CHARS = 20_000_000
 _ACCUSED = {KP, "RU", "CN"}
@@ -373,6 +373,7 @@ def _finish(drafts: list[Draft], all_facts: list[SentenceFacts],
     quantified = {(d.type, d.from_, d.to, d.item, d.stance) for d in drafts
                   if d.quantity is not None}
     seen: set[tuple[object, ...]] = set()
+    denied_pairs: set[tuple[object, ...]] = set()
     out: list[Incident] = []
     whens: dict[int, str | None] = {}
     attribs: dict[int, str | None] = {}
@@ -382,7 +383,16 @@ def _finish(drafts: list[Draft], all_facts: list[SentenceFacts],
             continue
         key: tuple[object, ...] = base + (d.quantity, d.unit)
         if d.stance == "denied":
+            # a denial naming its own specific item ("rejected claims that it supplied
+            # anti-tank missiles") is a claim of its own; copies of earlier claims and
+            # umbrella words ("arms") are one denial per type and direction
             key = (d.type, d.from_, d.to, "denied")
+            cue = item_index().get(d.item or "")
+            if d.at >= d.start and cue is not None and cue.rank > 0:
+                key = key + (d.item,)
+            elif key in denied_pairs:
+                continue
+            denied_pairs.add((d.type, d.from_, d.to, "denied"))
         if key in seen:
             continue
         seen.add(key)

@@ -439,3 +439,15 @@ def test_restated_generic_denial_is_one_entry() -> None:
             "Pyongyang has repeatedly refuted statements about the supply of arms to Russia.")
     denied = [i for i in _wire(text, "en") if i["stance"] == "denied"]
     assert len(denied) == 1, denied
+
+
+@pytest.mark.parametrize(("text", "to"), [
+    ("Pyongyang shipped rocket launchers in May. Ukrainian military intelligence said so "
+     "on Tuesday.", None),
+    ("Pyongyang shipped rocket launchers in May. Ukraine said so on Tuesday.", None),
+    # a next sentence that names the buyer still gives the recipient
+    ("North Korea shipped rifles in 2019. The buyer was Sudan, officials said.", "SD"),
+])
+def test_next_sentence_source_is_no_recipient(text: str, to: str | None) -> None:
+    out = _wire(text, "en")
+    assert [(i["from"], i["to"]) for i in out] == [("KP", to)], out

@@ -451,3 +451,17 @@ def test_restated_generic_denial_is_one_entry() -> None:
 def test_next_sentence_source_is_no_recipient(text: str, to: str | None) -> None:
     out = _wire(text, "en")
     assert [(i["from"], i["to"]) for i in out] == [("KP", to)], out
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # troops after a recipient marker receive something; they are not what is sent
+    ("en", "Kim Jong Un handed medals to North Korean soldiers in Pyongyang.", set()),
+    ("en", "North Korea's leader handed over awards to soldiers who fought in Russia.", set()),
+    ("en", "North Korea has sent to Russia about 10,000 troops.",
+     {("military_personnel", "KP", "RU")}),
+    ("fr", "La Corée du Nord a envoyé à la Russie des soldats.",
+     {("military_personnel", "KP", "RU")}),
+])
+def test_troops_as_receivers_are_no_deployment(lang: str, text: str,
+                                               expected: set[tuple[str, str, str]]) -> None:
+    assert _pairs(_wire(text, lang)) == expected

@@ -350,6 +350,8 @@ def sentence_drafts(facts: SentenceFacts, lang: str, index: int, stance: str,
             continue
         if itype == "military_personnel" and _origin_adjective(facts, h, lang) not in (None, KP):
             continue
+        if itype == "military_personnel" and _troops_receive(facts, h):
+            continue  # "handed medals to North Korean soldiers": the troops receive
         if itype == "arms_transfer" and any(0 <= st - h.end <= 15
                                             for st, _ in facts.cues.get("experts", [])):
             itype = "technical_assistance"
@@ -371,6 +373,23 @@ def sentence_drafts(facts: SentenceFacts, lang: str, index: int, stance: str,
     experts = {(d.from_, d.to) for d in drafts if d.item and d.item.startswith("experts on")}
     drafts = [d for d in drafts if not (d.item == "training" and (d.from_, d.to) in experts)]
     return [d for d in drafts if _involves_kp(d, facts, context_kp)]
+
+
+# "to (the) North Korean soldiers", "an nordkoreanische Soldaten", "aux soldats": troops
+# after a recipient marker receive something, they are not what is sent
+_TO_BEFORE_TROOPS = re.compile(r"(?:^|\s)(?:to|an|à|aux|an die|to the)\s+(?:[\w'-]+\s+){0,2}$",
+                               re.I)
+
+
+def _troops_receive(facts: SentenceFacts, h: ItemHit) -> bool:
+    off = facts.sentence.start
+    lo = max(0, h.start - off - 30)
+    if not _TO_BEFORE_TROOPS.search(facts.sentence.text[lo:h.start - off]):
+        return False
+    # a country name between the marker and the troops is the destination ("à la Russie
+    # des soldats"), an adjective only qualifies them
+    return not any(c.kind != "adjective" and lo + off <= c.start < h.start
+                   for c in facts.countries)
 
 
 def _involves_kp(d: Draft, facts: SentenceFacts, context_kp: bool) -> bool:

@@ -172,13 +172,17 @@ def _fight_location(text: str, ms: list[CountryMention], lang: str) -> list[Coun
             _JA_FIGHT_AT.match(text, m.end) if lang == "ja" else
             text[m.start - 1:m.start] == "在" and _ZH_FIGHT_AT.match(text, m.end)) else m
                 for m in ms]
+    cands = [m for m in ms if m.role == "to" and m.iso2 != KP
+             and _LOCATIVE.search(text[max(0, m.start - 12):m.start])]  # fights end so too
+    if not cands:
+        return ms
     armies = [m for m in ms if _army_recipient(text, m, lang) or (
         m.iso2 != KP and m.kind == "adjective" and (
             _ARMY_NOUN_BEFORE.search(text[max(0, m.start - 24):m.start]) if lang in ("fr", "es")
             else _ARMY_AFTER.match(text, m.end, min(len(text), m.end + 40))))]
     out = []
     for m in ms:
-        if m.role == "to" and m.iso2 != KP and m not in armies and (
+        if m in cands and m not in armies and (
                 _FIGHT_IN.search(text[max(0, m.start - 40):m.start]) or (
                 any(0 < m.start - a.end <= 60 for a in armies)
                 and _LOCATIVE.search(text[max(0, m.start - 12):m.start]))):

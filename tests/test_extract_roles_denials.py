@@ -389,6 +389,7 @@ def test_forces_using_dprk_weapons_where_they_fight(lang: str, text: str) -> Non
 @pytest.mark.parametrize(("lang", "text"), [
     # the host of a deployment stays, the battlefield goes
     ("en", "North Korean troops deployed in Russia are fighting in Ukraine."),
+    ("en", "North Korean troops deployed in Russia are fighting in eastern Ukraine."),
     ("fr", "La Corée du Nord a envoyé des soldats en Russie."),
 ])
 def test_battlefield_is_no_host(lang: str, text: str) -> None:

@@ -50,12 +50,14 @@ _FOR_BEFORE = re.compile(r"(?:^|\s)(?:for|für|pour|para|для)\s+(?:the\s+|die
                          r"las\s+|los\s+)?$", re.I)
 _RU_DATIVE_ARMY = re.compile(r"(?:им|ым)\s+(?:войскам|силам|подразделениям|военным|"
                              r"военнослужащим|солдатам)(?!\w)", re.I)
-_LOCATIVE = re.compile(r"(?:^|\s)(?:in|im|en|au|в|во|на)\s+(?:der\s+|the\s+)?$", re.I)
+_LOCATIVE = re.compile(r"(?:^|\s)(?:in|im|en|au|в|во|на)\s+(?:der\s+|the\s+)?"
+                       r"(?:(?:north|south|east|west)\w*\s+)?$", re.I)
 # "fighting in Ukraine", "kämpfen in der Ukraine", "combattent en Ukraine", "воюют в
 # Украине": the battlefield is no recipient
 _FIGHT_IN = re.compile(r"(?:fighting|fight|fought|battling|kämpf\w*|combatt\w*|combat\w*|"
                        r"luch\w*|воюющ\w*|воюют|воевал\w*|сражающ\w*|сражаются|сражал\w*)"
-                       r"\s+(?:[\w-]+\s+){0,2}?(?:in|im|en|au|в|во|на)\s+(?:der\s+|the\s+)?$",
+                       r"\s+(?:[\w-]+\s+){0,2}?(?:in|im|en|au|в|во|на)\s+(?:der\s+|the\s+)?"
+                       r"(?:(?:north|south|east|west)\w*\s+)?$",
                        re.I)
 _JA_ARMY = re.compile(r"(?:軍|部隊)(に対し|に|へ|向け)")
 _ZH_TO_NP = re.compile(r"[向给对][^，。；、,;]{1,16}的$")
@@ -173,7 +175,7 @@ def _fight_location(text: str, ms: list[CountryMention], lang: str) -> list[Coun
             text[m.start - 1:m.start] == "在" and _ZH_FIGHT_AT.match(text, m.end)) else m
                 for m in ms]
     cands = [m for m in ms if m.role == "to" and m.iso2 != KP
-             and _LOCATIVE.search(text[max(0, m.start - 12):m.start])]  # fights end so too
+             and _LOCATIVE.search(text[max(0, m.start - 24):m.start])]  # fights end so too
     if not cands:
         return ms
     armies = [m for m in ms if _army_recipient(text, m, lang) or (
@@ -185,7 +187,7 @@ def _fight_location(text: str, ms: list[CountryMention], lang: str) -> list[Coun
         if m in cands and m not in armies and (
                 _FIGHT_IN.search(text[max(0, m.start - 40):m.start]) or (
                 any(0 < m.start - a.end <= 60 for a in armies)
-                and _LOCATIVE.search(text[max(0, m.start - 12):m.start]))):
+                and _LOCATIVE.search(text[max(0, m.start - 24):m.start]))):
             m = replace(m, role="place")
         out.append(m)
     return out

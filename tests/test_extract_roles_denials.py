@@ -466,3 +466,21 @@ def test_next_sentence_source_is_no_recipient(text: str, to: str | None) -> None
 def test_troops_as_receivers_are_no_deployment(lang: str, text: str,
                                                expected: set[tuple[str, str, str]]) -> None:
     assert _pairs(_wire(text, lang)) == expected
+
+
+@pytest.mark.parametrize(("text", "stance"), [
+    ("Nordkorea stellte Russland Raketen zur Verfügung.", "asserted"),
+    ("Nordkorea liefere Russland Granaten.", "asserted"),
+    ("Die USA werfen Nordkorea vor, Russland Waffen geliefert zu haben.", "alleged"),
+    ("Washington beschuldigt Pjöngjang, Moskau Artilleriegranaten verkauft zu haben.",
+     "alleged"),
+])
+def test_german_recipient_in_verb_final_and_infinitive_clauses(text: str, stance: str) -> None:
+    out = _wire(text, "de")
+    assert {(i["type"], i["from"], i["to"], i["stance"]) for i in out} == {
+        ("arms_transfer", "KP", "RU", stance)}, out
+
+
+def test_supplied_forces_with() -> None:
+    out = _wire("North Korea supplied Russian forces with artillery shells.", "en")
+    assert _pairs(out) == {("arms_transfer", "KP", "RU")}

@@ -68,6 +68,7 @@ _DE_AUX = re.compile(r"\s(?:hat|habe|haben|hatte|hätte|hatten|soll|sollen|sollt
                      r"könnte|wird|würde)\s", re.I)
 _DE_AUX_BEFORE = re.compile(r"\s(?:hat|habe|haben|hatte|hätte|soll|sollen|sollte|dürfte)\s+$",
                             re.I)
+_DE_ZU_INF = re.compile(r"[^,;.]{0,60}?\s(?:ge\w+|\w+t)\s+zu\s+(?:haben|sein)\b", re.I)
 _DE_PRONOUN_AUX = re.compile(r"(?:^|\s)(?:es|er|sie)\s+(?:habe|hat|hätte|haben|hätten)\s+$",
                              re.I)
 _KO_FIGHT_AT = re.compile(r"에서\s?(?:싸우|전투|참전|교전|작전|주둔|활동)")
@@ -99,13 +100,20 @@ def refine_roles(text: str, s_start: int, s_text: str, mentions: list[CountryMen
         out = [replace(m, role="to") if m.role == "none" and m.kind != "adjective" and
                _DE_PRONOUN_AUX.search(text[max(0, m.start - 16):m.start]) else m for m in out]
     out = _sources(s_start, s_text, out, cues, item_spans, lang)
-    return _de_subject(text, out) if lang == "de" else out
+    return _de_subject(text, s_start, out, cues) if lang == "de" else out
 
 
-def _de_subject(text: str, out: list[CountryMention]) -> list[CountryMention]:
+def _de_subject(text: str, s_start: int, out: list[CountryMention],
+                cues: dict[str, list[tuple[int, int]]]) -> list[CountryMention]:
     """German word order: the name before an auxiliary ("Nordkorea hat Russland …
-    geliefert") or right after a fronted auxiliary ("Im Mai hat Nordkorea Russland …") is
-    the subject, not the name nearest to the participle."""
+    geliefert"), right after a fronted auxiliary ("Im Mai hat Nordkorea Russland …") or
+    opening a clause whose verb comes last ("Nordkorea stellte Russland Raketen zur
+    Verfügung") is the subject, not the name nearest to the participle."""
+    # "…, Russland Waffen geliefert zu haben": a name opening a zu-infinitive clause is
+    # its dative object (the subject is left out)
+    out = [replace(m, role="to") if m.role == "none" and m.kind != "adjective"
+           and text[max(0, m.start - 2):m.start] == ", "
+           and _DE_ZU_INF.match(text, m.end) else m for m in out]
     k = next((i for i, m in enumerate(out) if m.role != "source" and not m.based), None)
     if k is None:
         return out
@@ -114,8 +122,11 @@ def _de_subject(text: str, out: list[CountryMention]) -> list[CountryMention]:
             m.role == "none" and m.kind != "adjective" for m in out[k + 1:]):
         return out
     before = text[max(0, first.start - 16):first.start]
-    if _DE_AUX.match(text, first.end) or (_DE_AUX_BEFORE.search(before)
-                                          and not _DE_PRONOUN_AUX.search(before)):
+    opening = len(text[s_start:first.start].split()) <= 1 and any(
+        first.end < st and not _CLAUSE.search(text, first.end, st)
+        for k in ("give", "get") for st, _ in cues.get(k, []))
+    if opening or _DE_AUX.match(text, first.end) or (
+            _DE_AUX_BEFORE.search(before) and not _DE_PRONOUN_AUX.search(before)):
         out = list(out)
         out[k] = replace(first, role="subject")
     return out
@@ -194,9 +205,15 @@ def _fight_location(text: str, ms: list[CountryMention], lang: str) -> list[Coun
 
 
 def _with_role(text: str, m: CountryMention) -> CountryMention:
-    if m.role != "none" or m.kind == "adjective":
+    if m.role != "none":
         return m
-    if not (_WITH_AFTER.match(text, m.end)
+    end = m.end
+    if m.kind == "adjective":  # "supplied Russian forces with shells"
+        army = _ARMY_AFTER.match(text, m.end, min(len(text), m.end + 40))
+        if army is None:
+            return m
+        end = army.end()
+    if not (_WITH_AFTER.match(text, end)
             and _WITH_VERB.search(text[max(0, m.start - 24):m.start])):
         return m
     return replace(m, role="to")

@@ -484,3 +484,18 @@ def test_german_recipient_in_verb_final_and_infinitive_clauses(text: str, stance
 def test_supplied_forces_with() -> None:
     out = _wire("North Korea supplied Russian forces with artillery shells.", "en")
     assert _pairs(out) == {("arms_transfer", "KP", "RU")}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The US accused North Korea of supplying Russia with artillery shells."),
+    ("es", "Estados Unidos acusa a Corea del Norte de suministrar proyectiles a Rusia."),
+    ("fr", "Washington accuse la Corée du Nord d'avoir livré des obus à la Russie."),
+    ("ru", "США обвиняют КНДР в поставках снарядов России."),
+    ("ko", "미국은 북한이 러시아에 포탄을 제공했다고 비난했다."),
+    ("ja", "米国は北朝鮮がロシアに砲弾を供与したと非難した。"),
+    ("zh", "美国指控朝鲜向俄罗斯提供炮弹。"),
+])
+def test_accuser_is_source_and_accused_sends(lang: str, text: str) -> None:
+    out = _wire(text, lang)
+    assert {(i["type"], i["from"], i["to"], i["stance"]) for i in out} == {
+        ("arms_transfer", "KP", "RU", "alleged")}, out

@@ -69,6 +69,11 @@ _DE_AUX = re.compile(r"\s(?:hat|habe|haben|hatte|hätte|hatten|soll|sollen|sollt
 _DE_AUX_BEFORE = re.compile(r"\s(?:hat|habe|haben|hatte|hätte|soll|sollen|sollte|dürfte)\s+$",
                             re.I)
 _DE_ZU_INF = re.compile(r"[^,;.]{0,60}?\s(?:ge\w+|\w+t)\s+zu\s+(?:haben|sein)\b", re.I)
+# an accusation verb right before the accused: "accused North Korea", "acusa a Corea del
+# Norte", "accuse la Corée du Nord", "beschuldigt Pjöngjang", "обвиняют КНДР"
+_ACCUSE_BEFORE = re.compile(r"(?:accus\w*|acus\w*|beschuldig\w*|bezichtig\w*|werfen|wirft|"
+                            r"warf|warfen|обвиня\w*|обвинил\w*)\s+(?:a\s+|à\s+|la\s+|le\s+|"
+                            r"el\s+|l'|the\s+)?$", re.I)
 _DE_PRONOUN_AUX = re.compile(r"(?:^|\s)(?:es|er|sie)\s+(?:habe|hat|hätte|haben|hätten)\s+$",
                              re.I)
 _KO_FIGHT_AT = re.compile(r"에서\s?(?:싸우|전투|참전|교전|작전|주둔|활동)")
@@ -99,6 +104,7 @@ def refine_roles(text: str, s_start: int, s_text: str, mentions: list[CountryMen
         # auxiliary, a name is the (dative) recipient
         out = [replace(m, role="to") if m.role == "none" and m.kind != "adjective" and
                _DE_PRONOUN_AUX.search(text[max(0, m.start - 16):m.start]) else m for m in out]
+    out = _accused(text, out, lang, cues)
     out = _sources(s_start, s_text, out, cues, item_spans, lang)
     return _de_subject(text, s_start, out, cues) if lang == "de" else out
 
@@ -217,6 +223,29 @@ def _with_role(text: str, m: CountryMention) -> CountryMention:
             and _WITH_VERB.search(text[max(0, m.start - 24):m.start])):
         return m
     return replace(m, role="to")
+
+
+def _accused(text: str, ms: list[CountryMention], lang: str,
+             cues: dict[str, list[tuple[int, int]]]) -> list[CountryMention]:
+    """"Estados Unidos acusa a Corea del Norte de suministrar …": the accused (after the
+    verb, with Spanish personal "a") is no recipient, and the accuser before the verb is
+    the source of the claim when two other parties are named."""
+    if lang in ("ko", "ja", "zh") or not cues.get("hedge"):
+        return ms
+    out = list(ms)
+    for i, m in enumerate(out):
+        verb = _ACCUSE_BEFORE.search(text[max(0, m.start - 24):m.start])
+        if verb is None:
+            continue
+        if m.role == "to":
+            out[i] = m = replace(m, role="none")
+        accusers = [j for j, a in enumerate(out[:i]) if a.iso2 != KP and not a.based
+                    and m.start - a.end <= 50 and a.role in ("none", "subject")]
+        parties = {c.iso2 for j, c in enumerate(out) if j not in accusers}
+        if accusers and len(parties) >= 2:
+            for j in accusers:
+                out[j] = replace(out[j], role="source")
+    return out
 
 
 def _clause_bounds(s_text: str, pos: int) -> tuple[int, int]:

@@ -499,3 +499,13 @@ def test_accuser_is_source_and_accused_sends(lang: str, text: str) -> None:
     out = _wire(text, lang)
     assert {(i["type"], i["from"], i["to"], i["stance"]) for i in out} == {
         ("arms_transfer", "KP", "RU", "alleged")}, out
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ko", "우크라이나에 따르면 북한이 러시아에 포탄을 보냈다."),
+    ("ja", "ウクライナによると、北朝鮮がロシアに砲弾を送った。"),
+    ("zh", "据乌克兰称，朝鲜向俄罗斯运送了炮弹。"),
+    ("ru", "По данным Украины, КНДР передала России снаряды."),
+])
+def test_according_to_country_is_no_recipient(lang: str, text: str) -> None:
+    assert _pairs(_wire(text, lang)) == {("arms_transfer", "KP", "RU")}

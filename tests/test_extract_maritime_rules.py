@@ -255,8 +255,9 @@ def test_lawful_port_visits_give_nothing(lang: str, text: str) -> None:
 
 
 def test_goods_loaded_at_a_dprk_port_go_from_the_dprk() -> None:
-    out = _wire("According to North Korea watchers, Russian ships loaded weapons at Rajin "
-                "in March.", "en")
+    # the DPRK named by the source phrase only (a source is no party since the roles round)
+    out = _wire("Russian ships loaded weapons at Rajin in March, North Korea watchers said.",
+                "en")
     assert {(i["type"], i["from"], i["to"]) for i in out} == {
         ("arms_transfer", "KP", "RU"), ("port_call", "RU", "KP")}, out
 

@@ -7,10 +7,11 @@ from dataclasses import dataclass, replace
 
 from sanctionwatch.extract.accused import accused_agent
 from sanctionwatch.extract.catalogue_link import category_for
+from sanctionwatch.extract.clause_roles import agent_sides
 from sanctionwatch.extract.party_hints import SANCTION_WORD, fate_span, victim_firm
 from sanctionwatch.extract.records import Quantity
 from sanctionwatch.extract.regex_util import guarded
-from sanctionwatch.extract.roles import CountryMention, first_subject
+from sanctionwatch.extract.roles import NON_PARTY, CountryMention, first_subject
 from sanctionwatch.extract.sentence_facts import ItemHit, SentenceFacts
 from sanctionwatch.extract.transit import transit_starts
 
@@ -57,6 +58,12 @@ _RELATIVE = re.compile(r",\s*(?:some of |most of |part of |many of |all of )?(?:
                        re.I)
 
 
+# "charbon vers des ports chinois", "obus aux forces russes": an adjective after a
+# preposition qualifies the destination, not the goods
+_PREP_GAP = re.compile(r"(?:^|\s)(?:vers|à|au|aux|en|hacia|a|al|para|pour|hasta|desde|depuis|"
+                       r"chez|dans)\s", re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class Draft:
     type: str
@@ -100,7 +107,7 @@ def _origin_adjective(facts: SentenceFacts, hit: ItemHit, lang: str = "en") -> s
         if 0 <= c.start - hit.end <= after and c.kind == "adjective":
             gap = facts.sentence.text[hit.end - facts.sentence.start:
                                       c.start - facts.sentence.start]
-            if not any(ch in gap for ch in ",.;:"):
+            if not any(ch in gap for ch in ",.;:") and not _PREP_GAP.search(gap):
                 return c.iso2
             continue
         if 0 <= hit.start - c.end <= 30:
@@ -111,6 +118,9 @@ def _origin_adjective(facts: SentenceFacts, hit: ItemHit, lang: str = "en") -> s
                 continue
             if any(ch in gap for ch in ",.;:") and c.end <= hit.start:
                 continue
+            if any(c.end <= st < hit.start for k in ("give", "get", "deploy")
+                   for st, _ in facts.cues.get(k, [])):
+                continue  # "forces russes … utilisent des missiles": a verb between
             return c.iso2
     return None
 
@@ -118,7 +128,7 @@ def _origin_adjective(facts: SentenceFacts, hit: ItemHit, lang: str = "en") -> s
 def _direction(facts: SentenceFacts, itype: str, pos: int, hit: ItemHit | None,
                lang: str) -> list[tuple[str | None, str | None]]:
     transit = transit_starts(facts, lang)
-    ms = [c for c in facts.countries if not c.based and c.role != "against"
+    ms = [c for c in facts.countries if not c.based and c.role not in NON_PARTY
           and c.start not in transit]
     accused = accused_agent(facts, ms)
     if accused is not None:
@@ -139,10 +149,16 @@ def _direction(facts: SentenceFacts, itype: str, pos: int, hit: ItemHit | None,
     to_c = [c.iso2 for c in to_m]
     from_c = [c.iso2 for c in ms if c.role == "from"]
     origin = _origin_adjective(facts, hit, lang) if hit else None
+    if origin is not None and origin in to_c and itype != "technical_assistance":
+        origin = None  # "向在乌克兰作战的俄军运送了炮弹": the forces' demonym is the recipient
     subj = first_subject(ms, trig_pos if trig_kind else pos, lang)
     if accused is not None and trig_kind != "get":
         subj = accused[1]  # "beschuldigt Pjöngjang, Moskau … geholfen zu haben"
     subj_iso = subj.iso2 if subj else None
+    if itype == "technical_assistance":
+        agents = _agents(facts, ms, from_c, to_c, lang)
+        if agents is not None:
+            return [agents]
     if itype == "technical_assistance" and origin and origin not in to_c:
         # "accuracy of Russian missiles", "repair of Syrian air defences": the beneficiary
         to_c = [origin] + to_c
@@ -202,6 +218,22 @@ def _help_objects(facts: SentenceFacts, ms: list[CountryMention]) -> list[str]:
         text[e - off:c.start - off]) for e in ends)]
 
 
+def _agents(facts: SentenceFacts, ms: list[CountryMention], from_c: list[str],
+            to_c: list[str], lang: str) -> tuple[str | None, str | None] | None:
+    """Provider and recipient of training named by the demonyms of the experts and of the
+    trained personnel ("Russian specialists trained North Korean officers"), or None."""
+    prov, recv = agent_sides(facts.sentence.text, facts.sentence.start, ms, facts.cues, lang)
+    if prov is None and recv is None:
+        return None
+    frm = prov if prov is not None else (from_c[0] if from_c else None)
+    to = to_c[0] if to_c else recv
+    if frm is None:
+        frm = next((c.iso2 for c in ms if c.iso2 != to), None)
+    if to is None:
+        to = next((c.iso2 for c in ms if c.iso2 != frm), None)
+    return _fix_for_type("technical_assistance", frm, to, facts)
+
+
 def _fix_for_type(itype: str, frm: str | None, to: str | None,
                   facts: SentenceFacts) -> tuple[str | None, str | None]:
     isos = facts.iso_set()
@@ -217,7 +249,7 @@ def _fix_for_type(itype: str, frm: str | None, to: str | None,
         off, text = facts.sentence.start, facts.sentence.text
         victims = list(dict.fromkeys(
             c.iso2 for c in facts.countries if c.iso2 != KP and not c.based
-            and c.role != "against" and (c.start > steal or c.role == "from"
+            and c.role not in NON_PARTY and (c.start > steal or c.role == "from"
                                          or victim_firm(text, c.start - off,
                                                          c.end - off))))
         frm = frm if frm not in (KP, None) else (victims[0] if len(victims) == 1 else None)
@@ -368,6 +400,8 @@ def sentence_drafts(facts: SentenceFacts, lang: str, index: int, stance: str,
             continue
         if itype == "military_personnel" and _origin_adjective(facts, h, lang) not in (None, KP):
             continue
+        if itype == "military_personnel" and _troops_receive(facts, h):
+            continue  # "handed medals to North Korean soldiers": the troops receive
         if itype == "arms_transfer" and any(0 <= st - h.end <= 15
                                             for st, _ in facts.cues.get("experts", [])):
             itype = "technical_assistance"
@@ -389,6 +423,23 @@ def sentence_drafts(facts: SentenceFacts, lang: str, index: int, stance: str,
     experts = {(d.from_, d.to) for d in drafts if d.item and d.item.startswith("experts on")}
     drafts = [d for d in drafts if not (d.item == "training" and (d.from_, d.to) in experts)]
     return [d for d in drafts if _involves_kp(d, facts, context_kp)]
+
+
+# "to (the) North Korean soldiers", "an nordkoreanische Soldaten", "aux soldats": troops
+# after a recipient marker receive something, they are not what is sent
+_TO_BEFORE_TROOPS = re.compile(r"(?:^|\s)(?:to|an|à|aux|an die|to the)\s+(?:[\w'-]+\s+){0,2}$",
+                               re.I)
+
+
+def _troops_receive(facts: SentenceFacts, h: ItemHit) -> bool:
+    off = facts.sentence.start
+    lo = max(0, h.start - off - 30)
+    if not _TO_BEFORE_TROOPS.search(facts.sentence.text[lo:h.start - off]):
+        return False
+    # a country name between the marker and the troops is the destination ("à la Russie
+    # des soldats"), an adjective only qualifies them
+    return not any(c.kind != "adjective" and lo + off <= c.start < h.start
+                   for c in facts.countries)
 
 
 def _involves_kp(d: Draft, facts: SentenceFacts, context_kp: bool) -> bool:
@@ -425,7 +476,8 @@ def _flag(facts: SentenceFacts) -> str | None:
 
 def _sts_direction(facts: SentenceFacts, oil: bool,
                    flag_hint: str | None) -> tuple[str | None, str | None]:
-    others = [c.iso2 for c in facts.countries if c.iso2 != KP and not c.based]
+    others = [c.iso2 for c in facts.countries if c.iso2 != KP and not c.based
+              and c.role not in NON_PARTY]
     flags = [f for f in _flags(facts) if f != KP]
     hint = flag_hint if flag_hint != KP else None
     other = flags[0] if flags else (hint or (others[0] if others else None))

@@ -9,6 +9,7 @@ from dataclasses import replace
 from sanctionwatch.extract.assemble import KP, Draft
 from sanctionwatch.extract.quantities import find_quantities
 from sanctionwatch.extract.records import Quantity
+from sanctionwatch.extract.roles import NON_PARTY
 from sanctionwatch.extract.sentence_facts import SentenceFacts
 
 _AMOUNT_TYPES = {"cyber_theft": {"USD", "ETH"}, "petroleum_transfer": {"barrels", "tonnes"},
@@ -32,14 +33,36 @@ def recipient_from_next(drafts: list[Draft], all_facts: list[SentenceFacts]) -> 
         i = d.sentence_index
         if d.type in ("arms_transfer", "technical_assistance") and d.from_ == KP and \
                 d.to is None and d.stance != "denied" and i + 1 < len(all_facts) and \
-                i + 1 not in claimed:
+                i + 1 not in claimed and not _reports_only(all_facts[i + 1]):
             named = {c.iso2 for c in all_facts[i + 1].countries
-                     if c.iso2 != KP and not c.based and c.role != "against"
+                     if c.iso2 != KP and not c.based and c.role not in NON_PARTY
                      and c.kind in ("name", "adjective")}  # not "Washington Post"
             if len(named) == 1:
                 d = replace(d, to=named.pop())
         out.append(d)
     return out
+
+
+def _reports_only(facts: SentenceFacts) -> bool:
+    """"Ukrainian military intelligence said so on Tuesday.": a sentence that names who
+    reports (a speech verb, and every country next to a source noun or after a source
+    preposition) names no recipient."""
+    attrib = facts.cues.get("attrib", [])
+    if not attrib:
+        return False
+    text, off = facts.sentence.text, facts.sentence.start
+    sources = [st for st, _ in facts.cues.get("source", [])]
+    for c in facts.countries:
+        if c.based or any(0 <= st - c.end <= 16 and "," not in text[c.end - off:st - off]
+                          for st in sources):
+            continue  # "Ukrainian military intelligence"
+        if any(0 <= c.start - en <= 8 for _, en in attrib):
+            continue  # "according to Ukraine", "said Kyiv"
+        if any(0 <= st - c.end <= 3 for st, _ in attrib) and "," not in text[
+                c.end - off:c.end - off + 3]:
+            continue  # "Ukraine said"
+        return False
+    return True
 
 
 def _located(facts: SentenceFacts) -> list[str]:

@@ -41,7 +41,7 @@ from sanctionwatch.extract.sentence_facts import EVENT_CUES, SentenceFacts, buck
 from sanctionwatch.extract.sentences import split_sentences
 from sanctionwatch.extract.victims import own_year, victims_from_context
 from sanctionwatch.incident import Incident
-from sanctionwatch.knowledge.gazetteer import for_language, lower_same_length
+from sanctionwatch.knowledge.gazetteer import for_language, item_index, lower_same_length
 
 DEFAULT_MAX_CHARS = 20_000_000
 _ACCUSED = {KP, "RU", "CN"}
@@ -116,7 +116,11 @@ def _is_denial(facts: SentenceFacts) -> set[str]:
     """Accused parties (KP/RU/CN) that deny in this sentence; empty when it is no denial."""
     if not facts.has("deny"):
         return set()
-    return {c.iso2 for c in facts.countries if c.iso2 in _ACCUSED and not c.based}
+    sources = [st for st, _ in facts.cues.get("source", [])]
+    # "Kremlin spokesman …", "the Russian foreign ministry …": a state's spokesman,
+    # ministry or state media deny for that state
+    return {c.iso2 for c in facts.countries if c.iso2 in _ACCUSED and (not c.based or any(
+        0 <= st - c.end <= 12 for st in sources))}
 
 
 def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
@@ -137,7 +141,8 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
             ship_sentences.append(facts)  # read for ship names only when needed
         deniers = _is_denial(facts)
         others = isos - {KP, "RU", "CN"} - maritime.registry_countries(facts, lang)
-        if not (kp_here or (prev_kp and not others - victim_firms(facts))):
+        if not (kp_here or (prev_kp and not others - victim_firms(facts))) and not (
+                deniers and _recent_claim(out, i)):
             prev_kp = kp_here
             if "give" in facts.cues or "get" in facts.cues:
                 out.extend(goods_bound_for_kp(all_facts, i, lang, _stance(facts)))
@@ -299,25 +304,33 @@ def _designated(drafts: list[Draft]) -> list[Draft]:
 def _denials(facts: SentenceFacts, lang: str, index: int, deniers: set[str],
              earlier: list[Draft], flag_hint: str | None) -> list[Draft]:
     facts.quantities = _quantities(facts, lang)
-    own = sentence_drafts(facts, lang, index, "denied", flag_hint) or \
+    own = [d for d in sentence_drafts(facts, lang, index, "denied", flag_hint)
+           if _in_denial_scope(facts, d, lang)] or \
         assistance_drafts(facts, lang, index, "denied", [])
     out: list[Draft] = []
     if own:
         for d in own:
             p = next((e for e in reversed(earlier[-50:])
                       if e.type == d.type and e.stance != "denied"), None)
-            if p is not None:
+            if p is not None and not _complete(d, facts):
                 d = replace(d, from_=p.from_, to=p.to, item=d.item or p.item)
             out.append(replace(d, quantity=None, quantity_max=None, unit=None))
         return out
+    # a denial that names no item of its own rejects the nearest earlier claim sentence
+    # that involves the denier (and names the kind of act the denial names, if any)
+    named = {h.cue.type for h in facts.items if _at_in_denial_scope(facts, h.start, lang)}
     seen = set()
+    target: int | None = None
     for e in reversed(earlier):
-        if index - e.sentence_index > 4:
+        if index - e.sentence_index > 4 or (target is not None and e.sentence_index != target):
             break
         if e.stance == "denied" or not ({e.from_, e.to} & deniers):
             continue
-        if not _denial_fits(facts, e.type):
+        if not _denial_fits(facts, e.type) or (named and e.type not in named):
             continue
+        if e.type == "port_call" and not facts.has("port_call"):
+            continue  # a ship's call at a port is no accusation one rejects
+        target = e.sentence_index
         key = (e.type, e.from_, e.to)
         if key in seen:
             continue
@@ -326,6 +339,56 @@ def _denials(facts: SentenceFacts, lang: str, index: int, deniers: set[str],
                            start=facts.sentence.start, end=facts.sentence.end,
                            sentence_index=index))
     return out or cooperation_denial(facts, index, deniers, earlier, lang)
+
+
+def _recent_claim(drafts: list[Draft], index: int) -> bool:
+    """A claim stated within the last two sentences: a denial right after it may name
+    no DPRK party ("… The Vega later docked at Vladivostok. Moscow rejected the
+    accusations.")."""
+    return any(d.stance != "denied" and 0 < index - d.sentence_index <= 2
+               for d in drafts[-8:])
+
+
+def _complete(d: Draft, facts: SentenceFacts) -> bool:
+    """The denial sentence marks the sides itself ("rejected reports of arms purchases
+    from North Korea", "bestreitet Waffenlieferungen an Moskau"): its own direction
+    stands. Without a recipient or origin marker the deniers themselves would be taken
+    as parties ("China and Russia say these transfers lack evidence")."""
+    return d.from_ is not None and d.to is not None and KP in (d.from_, d.to) and any(
+        c.role in ("to", "from") for c in facts.countries)
+
+
+# where the object of a denial ends: a new comment clause (", saying the tanker had only
+# docked at …", "und erklärte", "et a affirmé", "y dijo", "заявив", "，并称")
+_DENY_SCOPE_END = re.compile(
+    r"(?:,\s*(?:and\s+|but\s+)?|\s+and\s+|;\s*)(?:said|saying|says|adding|added|calling|"
+    r"insisting|insisted|noting|noted|arguing|explaining|stressing)\b|"
+    r",?\s*(?:und\s+)?(?:sagte|erklärte|betonte|fügte|hieß es|teilte)\b|"
+    r",?\s*(?:et\s+)?(?:a\s+|en\s+)?(?:affirm|déclar|expliqu|précis|ajout|indiqu|soulign)\w*|"
+    r",?\s*(?:y\s+)?(?:dijo|afirm\w+|señal\w+|añad\w+|explic\w+|asegur\w+|diciendo)\b|"
+    r",?\s*(?:и\s+)?(?:заяв\w+|сказа\w+|отмет\w+|добав\w+|назва\w+|подчеркн\w+)|"
+    r"[，,]\s*(?:并|且)?(?:称|表示|说|指出)", re.I)
+
+
+def _in_denial_scope(facts: SentenceFacts, d: Draft, lang: str) -> bool:
+    """A claim of the denial sentence is denied only when it is the object of the denial:
+    before the deny verb in Korean/Japanese, and not in a later comment clause elsewhere
+    ("rejected the accusations, saying the tanker had only docked at Vladivostok")."""
+    return d.at < 0 or _at_in_denial_scope(facts, d.at, lang)
+
+
+def _at_in_denial_scope(facts: SentenceFacts, at: int, lang: str) -> bool:
+    denies = [st for st, _ in facts.cues.get("deny", [])]
+    if not denies:
+        return True
+    first = min(denies)
+    if lang in ("ko", "ja"):
+        return at < max(denies)
+    if at < first:
+        return True
+    off = facts.sentence.start
+    end = _DENY_SCOPE_END.search(facts.sentence.text, first - off)
+    return end is None or at - off < end.start()
 
 
 def _denial_fits(facts: SentenceFacts, itype: str) -> bool:
@@ -371,6 +434,7 @@ def _finish(drafts: list[Draft], all_facts: list[SentenceFacts],
     quantified = {(d.type, d.from_, d.to, d.item, d.stance) for d in drafts
                   if d.quantity is not None}
     seen: set[tuple[object, ...]] = set()
+    denied_pairs: set[tuple[object, ...]] = set()
     out: list[Incident] = []
     whens: dict[int, str | None] = {}
     attribs: dict[int, str | None] = {}
@@ -382,7 +446,16 @@ def _finish(drafts: list[Draft], all_facts: list[SentenceFacts],
         if d.clause is not None:  # clauses of one sentence with their own dates
             key += d.clause
         if d.stance == "denied":
+            # a denial naming its own specific item ("rejected claims that it supplied
+            # anti-tank missiles") is a claim of its own; copies of earlier claims and
+            # umbrella words ("arms") are one denial per type and direction
             key = (d.type, d.from_, d.to, "denied")
+            cue = item_index().get(d.item or "")
+            if d.at >= d.start and cue is not None and cue.rank > 0:
+                key = key + (d.item,)
+            elif key in denied_pairs:
+                continue
+            denied_pairs.add((d.type, d.from_, d.to, "denied"))
         if key in seen:
             continue
         seen.add(key)

@@ -73,7 +73,10 @@ _SCALE_RE = re.compile(
 _RANGE_SEP = re.compile(r"^\s?(?:-|–|—|to|bis|und|and|à|a|y|до|и|~|～|에서|至|から)\s?", re.I)
 _NB = r"(?<![0-9A-Za-zÀ-ÿА-Яа-яЁё.,])"
 # the leading (?=\d) changes nothing that matches but lets the engine skip non-digits fast
-_NUM = re.compile(r"(?=\d)(?:" + _NB + r"\d{1,3}(?:(?:[,.']|\s(?=\d{3}\b))\d{3})+"
+# a space groups thousands ("100 000"), but not before a calibre ("50 122-mm howitzers")
+_NOT_CALIBRE = r"(?!-?\s?(?:mm\b|мм\b|millim|milím|миллим))"
+_NUM = re.compile(r"(?=\d)(?:" + _NB + r"\d{1,3}(?:(?:[,.']|\s(?=\d{3}\b" + _NOT_CALIBRE
+                  + r"))\d{3})+"
                   r"(?:[.,]\d+)?(?!\d)|" + _NB + r"\d+(?:[.,]\d+)?(?!\d))")
 _WORDS_LONGEST_FIRST = sorted(_WORDNUM, key=len, reverse=True)
 _WORD_RE = re.compile("(?=" + first_chars(_WORDS_LONGEST_FIRST) + r")(?<!\w)("
@@ -88,9 +91,14 @@ _ONE_AFTER_APPROX = re.compile(
 _NOT_ONE_AFTER = set("些直起部带帶样樣般切定旦致同边邊系再度道向贯貫連连方")
 _CJK_RE = re.compile(_CJK_DIGIT_CLASS + "+[万萬亿億]?" + _CJK_DIGIT_CLASS + "*")
 _EXCLUDE_AFTER = re.compile(r"^\s?(mm|cm|km|%|prozent|per cent|percent|°|:\d|-mm|\s?mm\b|"
+                            # calibres: "170ミリ", "170밀리", "170毫米", "170-мм", "155-millimeter"
+                            r"-?\s?(?:mil+im[eè]t|milímet|мил+иметр)|-\s?мм|ミリ|밀리|미리|"
+                            r"毫米|公厘|口径|구경|"
                             r"-foot|-meter|-year|-jährig|jahre?\b|years?\b|ans?\b|лет|года?\b|"
                             r"년|年|월|月|일|日|時|시|분|歳|세|살|мм|км|км²|kg|кг|㎞|st\b|th\b|nd\b|rd\b)",
                             re.I)
+_CALIBRE = re.compile(r"\d{2,3}\s?-?\s?(?:mm|мм|millimet\w*|millimèt\w*|milímet\w*|миллиметр\w*|"
+                      r"ミリ|밀리|毫米)\s?")
 _FILLER = re.compile(r"^\s?(?:de |d'|of |de los |de las |of the |von )")
 _DECIMAL_COMMA = {"de", "fr", "es", "ru"}
 _MONTHS_EN = re.compile(r"(january|february|march|april|may|june|july|august|september|october|"
@@ -102,6 +110,8 @@ _MONTHS_EN = re.compile(r"(january|february|march|april|may|june|july|august|sep
                         r"июля|августа|сентября|октября|ноября|декабря)\.?\s?$", re.I)
 
 _SEP = re.compile(r"[.,]")
+_CALIBRE_BEFORE = re.compile(r"(?:kaliber|calibre|caliber|calibro|калибр\w*|口径|구경)\s?"
+                             r"(?:de\s|von\s)?$", re.I)
 _ID_BEFORE = re.compile(r"(imo|mmsi|no|nr|№)\W{0,3}$", re.I)
 _CJK_SCALE_AFTER = re.compile(r"^\s?(만|억|천|万|億|亿|千)")
 _FOUR_DIGITS = re.compile(r"^\d{4}$")
@@ -166,6 +176,10 @@ def _unit_after(text: str, pos: int, lang: str) -> tuple[str | None, int]:
         skip += filler.end()
     stripped = rest.lstrip(" ")
     skip += len(rest) - len(stripped)
+    calibre = _CALIBRE.match(stripped)  # "50 122-mm howitzers": the unit after the calibre
+    if calibre:
+        stripped = stripped[calibre.end():]
+        skip += calibre.end()
     if stripped[:1] in ("명", "人", "名") or stripped.startswith("человек"):
         return "persons", pos + skip + 1
     um = _unit_regex(lang).match(stripped)
@@ -275,6 +289,8 @@ def _build(text: str, lang: str, start: int, end: int,
         return None, end
     if _ID_BEFORE.search(text[max(0, start - 8):start]):
         return None, end
+    if _CALIBRE_BEFORE.search(text[max(0, start - 12):start]):
+        return None, end  # "vom Kaliber 170", "calibre 155", "口径170"
     if _MONTHS_EN.search(text[max(0, start - 12):start]) and (
             value > 1000 or (value <= 31 and not _SCALE_RE.match(text[end:end + 14]))):
         return None, end  # "May 5", "im Mai 2024"; not "im Mai 40 Millionen Dollar"

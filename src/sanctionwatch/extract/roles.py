@@ -13,7 +13,10 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-Role = Literal["to", "from", "subject", "none", "against"]
+Role = Literal["to", "from", "subject", "none", "against", "source", "place"]
+# roles of countries that are never sender, recipient or victim: a war opponent, the
+# source of a claim, the place where receiving forces fight
+NON_PARTY = ("against", "source", "place")
 
 _TO_BEFORE = {
     "en": ("to", "into", "towards", "toward", "in"),
@@ -167,7 +170,7 @@ def _fronted(text: str, m: CountryMention) -> bool:
 def first_subject(mentions: list[CountryMention], before: int, lang: str) -> CountryMention | None:
     """The sentence subject: a marked subject (ko/ja), else the first unmarked name before
     ``before`` (the trigger) — adjectives count only when nothing else qualifies."""
-    if lang in ("ko", "ja"):
+    if lang in ("ko", "ja") or any(m.role == "subject" for m in mentions):
         marked = [m for m in mentions if m.role == "subject" and m.start < before + 1]
         if marked:
             return marked[-1]

@@ -7,6 +7,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
+from sanctionwatch.extract.clause_roles import refine_roles
 from sanctionwatch.extract.records import Quantity, Sentence
 from sanctionwatch.extract.roles import CountryMention, mentions_with_roles
 from sanctionwatch.knowledge.gazetteer import Match, item_index
@@ -124,6 +125,10 @@ def collect(sentence: Sentence, matches: list[Match], quantities: list[Quantity]
             or any(0 <= c.start - en <= gap and text[st:en].lower() in _SOURCE_BEFORE
                    for st, en in attrib)) else c
         for c in mentions]
+    if facts.countries and any(k in facts.cues for k in EVENT_CUES):
+        facts.countries = refine_roles(text, sentence.start, sentence.text, facts.countries,
+                                       facts.cues, [(h.start, h.end) for h in facts.items],
+                                       lang)
     facts.quantities = [q for q in quantities if q.end <= sentence.end]
     return facts
 

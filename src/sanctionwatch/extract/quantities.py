@@ -102,6 +102,7 @@ _MONTHS_EN = re.compile(r"(january|february|march|april|may|june|july|august|sep
                         r"июля|августа|сентября|октября|ноября|декабря)\.?\s?$", re.I)
 
 _SEP = re.compile(r"[.,]")
+_DIGIT = re.compile(r"\d")
 _ID_BEFORE = re.compile(r"(imo|mmsi|no|nr|№)\W{0,3}$", re.I)
 _CJK_SCALE_AFTER = re.compile(r"^\s?(만|억|천|万|億|亿|千)")
 _FOUR_DIGITS = re.compile(r"^\d{4}$")
@@ -216,7 +217,8 @@ def _currency_after(text: str, pos: int) -> tuple[str | None, int]:
 def find_quantities(text: str, lang: str) -> list[Quantity]:
     """All quantities in ``text`` with the unit or currency that follows/precedes them."""
     spans: list[tuple[int, int, float]] = []
-    for m in _NUM.finditer(text):
+    digit = _DIGIT.search(text)  # every number starts with a digit: skip to the first
+    for m in _NUM.finditer(text, digit.start()) if digit is not None else ():
         value = parse_number(m.group(0), lang)
         if value is not None:
             spans.append((m.start(), m.end(), value))
@@ -270,21 +272,21 @@ def _scale_of(q: Quantity, raw_value: float) -> float:
 def _build(text: str, lang: str, start: int, end: int,
            value: float) -> tuple[Quantity | None, int]:
     before = text[max(0, start - 6):start]
+    cm = _CURRENCY_BEFORE.search(before)
     if start > 0 and (text[start - 1] in "-–#№/" or text[start - 1].isalpha()
-                      and ord(text[start - 1]) < 0x1100) and not _CURRENCY_BEFORE.search(before):
+                      and ord(text[start - 1]) < 0x1100) and not cm:
         return None, end
     if _ID_BEFORE.search(text[max(0, start - 8):start]):
         return None, end
-    if _MONTHS_EN.search(text[max(0, start - 12):start]) and (
-            value > 1000 or (value <= 31 and not _SCALE_RE.match(text[end:end + 14]))):
+    if (value > 1000 or (value <= 31 and not _SCALE_RE.match(text[end:end + 14]))) and \
+            _MONTHS_EN.search(text[max(0, start - 12):start]):
         return None, end  # "May 5", "im Mai 2024"; not "im Mai 40 Millionen Dollar"
     after = text[end:end + 12]
     if _EXCLUDE_AFTER.match(after) and not _CJK_SCALE_AFTER.match(after):
         return None, end
-    if _FOUR_DIGITS.match(text[start:end]) and 1900 <= value <= 2100:
+    if 1900 <= value <= 2100 and _FOUR_DIGITS.match(text[start:end]):
         return None, end
     currency = None
-    cm = _CURRENCY_BEFORE.search(before)
     if cm:
         currency = _CURRENCY_SYMBOL.get(cm.group(1).strip().lower())
     pos = end

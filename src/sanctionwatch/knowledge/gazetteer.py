@@ -238,7 +238,14 @@ class Gazetteer:
                         w = word[after] = _is_word(after)
                     if w:
                         if stem:
-                            while stop < n and _is_word(low[stop]):
+                            stop += 1  # ``after`` is a word character
+                            while stop < n:
+                                ch = low[stop]
+                                w = word.get(ch)
+                                if w is None:
+                                    w = word[ch] = _is_word(ch)
+                                if not w:
+                                    break
                                 stop += 1
                         elif check_right:
                             continue

@@ -214,6 +214,7 @@ class Gazetteer:
         cue_matches: list[Match] = []
         by_layer: dict[str, list[Match]] = {}
         word = _WORD_CHARS
+        new_match = tuple.__new__
         for end_idx, keys in self._automaton.iter(low):
             end = end_idx + 1
             after = low[end] if end < n else ""
@@ -252,13 +253,14 @@ class Gazetteer:
                 if case is not None and text[start:start + len(case)] != case:
                     continue
                 for entry, layer in entries:
+                    # tuple.__new__ builds the same Match without the call of its __new__
                     if layer == "cue":
-                        cue_matches.append(Match(start, stop, entry, key))
+                        cue_matches.append(new_match(Match, (start, stop, entry, key)))
                     else:
                         found = by_layer.get(layer)
                         if found is None:
                             found = by_layer[layer] = []
-                        found.append(Match(start, stop, entry, key))
+                        found.append(new_match(Match, (start, stop, entry, key)))
         return _resolve_layers(cue_matches, by_layer)
 
 
@@ -284,35 +286,51 @@ def _longest_first(m: Match) -> tuple[int, int, int]:
 def _resolve_layers(cue_matches: list[Match],
                     by_layer: dict[str, list[Match]]) -> list[Match]:
     """``_resolve`` over matches already split into cues (in text order) and the other
-    layers (each in text order, layers in the order they first occur)."""
+    layers (each in text order, layers in the order they first occur).
+
+    Within a layer, matches fall into clusters of overlapping spans; a cluster of one is
+    kept, a larger one is resolved longest first. Clusters never overlap, so this keeps
+    what one longest-first pass over the whole layer keeps; no two kept matches of a
+    layer share a span, so the order in which they join ``out`` does not change the
+    sorted result."""
     out = cue_matches
     for layer_matches in by_layer.values():
-        if len(layer_matches) > 1 and _overlapping(layer_matches):
-            # longest span first; on equal spans the longer (more specific) key wins
-            layer_matches.sort(key=_longest_first)
-            taken = bytearray(max(m.end for m in layer_matches))
-            for m in layer_matches:
-                if taken.find(1, m.start, m.end) >= 0:
-                    continue
-                taken[m.start:m.end] = b"\x01" * (m.end - m.start)
-                out.append(m)
-        else:
-            # no overlaps: every match is kept, and no two share a span, so the order in
-            # which they join ``out`` does not change the sorted result
-            out.extend(layer_matches)
+        if len(layer_matches) == 1:
+            out.append(layer_matches[0])
+            continue
+        layer_matches.sort(key=_START_END)
+        cluster: list[Match] = []
+        reach = -1
+        for m in layer_matches:
+            if m.start >= reach:
+                if cluster:
+                    _longest_of(cluster, out)
+                cluster = [m]
+            else:
+                cluster.append(m)
+            if m.end > reach:
+                reach = m.end
+        _longest_of(cluster, out)
     out.sort(key=_START_END)
     return out
 
 
-def _overlapping(matches: list[Match]) -> bool:
-    """Whether any two of ``matches`` overlap."""
-    spans = sorted([(m.start, m.end) for m in matches])
-    reach = -1
-    for start, end in spans:
-        if start < reach:
-            return True
-        reach = max(reach, end)
-    return False
+def _longest_of(cluster: list[Match], out: list[Match]) -> None:
+    """Append to ``out`` the matches of ``cluster`` that a longest-first pass keeps."""
+    if len(cluster) == 1:
+        out.append(cluster[0])
+        return
+    # longest span first; on equal spans the longer (more specific) key wins
+    cluster.sort(key=_longest_first)
+    taken: list[tuple[int, int]] = []
+    for m in cluster:
+        start, end = m.start, m.end
+        for t_start, t_end in taken:
+            if start < t_end and t_start < end:
+                break
+        else:
+            taken.append((start, end))
+            out.append(m)
 
 
 def lower_same_length(text: str) -> str:

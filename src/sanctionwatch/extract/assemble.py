@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from sanctionwatch.extract.catalogue_link import category_for
 from sanctionwatch.extract.party_hints import SANCTION_WORD, fate_span, victim_firm
@@ -238,9 +239,22 @@ def _narrower(specific: ItemHit, umbrella: ItemHit) -> bool:
     return word is None or word in specific.cue.item
 
 
+# the phrases of _IN_RETURN without their word boundaries: a sentence without any of them
+# has no window in which _IN_RETURN can match
+_RETURN_PHRASE = re.compile(r"in return for|in exchange for|im gegenzug für|"
+                            r"im austausch (?:gegen|für)|en échange d[e']|en contrepartie d[e']|"
+                            r"a cambio de|en compensación por|в обмен на|взамен на", re.I)
+
+
+@lru_cache(maxsize=64)
+def _has_return_phrase(text: str) -> bool:
+    return _RETURN_PHRASE.search(text) is not None
+
+
 def _returned(h: ItemHit, text: str, offset: int) -> bool:
     """The item is what a party gets "in return for" its delivery."""
-    return bool(_IN_RETURN.search(text[max(0, h.start - offset - 80):h.start - offset]))
+    return _has_return_phrase(text) and bool(
+        _IN_RETURN.search(text[max(0, h.start - offset - 80):h.start - offset]))
 
 
 def _specific(hits: list[ItemHit], text: str = "", offset: int = 0) -> list[ItemHit]:
@@ -351,6 +365,8 @@ def _involves_kp(d: Draft, facts: SentenceFacts, context_kp: bool) -> bool:
 def _flags(facts: SentenceFacts) -> list[str]:
     """Flags of vessels: 'Sierra Leone-flagged', 'Russian cargo ship', 'российские и
     китайские суда', '파나마 국적'."""
+    if "ship" not in facts.cues and "flag" not in facts.cues:
+        return []
     ships = facts.cues.get("ship", []) + facts.cues.get("flag", [])
     out: list[str] = []
     cs = facts.countries

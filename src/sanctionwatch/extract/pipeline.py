@@ -33,6 +33,7 @@ from sanctionwatch.incident import Incident
 from sanctionwatch.knowledge.gazetteer import for_language, lower_same_length
 
 DEFAULT_MAX_CHARS = 20_000_000
+_EVENT_CUE_SET = frozenset(EVENT_CUES)
 _ACCUSED = {KP, "RU", "CN"}
 _STAMP = re.compile(r"^\s*date \d{4}-\d{2}(?:-\d{2})?|입력\s*:?\s*\d{4}[-.]\d{1,2}[-.]\d{1,2}"
                     r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
@@ -124,7 +125,7 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
             prev_kp = kp_here
             continue
         prev_kp = kp_here
-        if not any(k in facts.cues for k in EVENT_CUES):
+        if _EVENT_CUE_SET.isdisjoint(facts.cues):
             continue  # no trigger and no denial: nothing can come out of this sentence
         if deniers:
             out.extend(_denials(facts, lang, i, deniers, out, flag_hint))

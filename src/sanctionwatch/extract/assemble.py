@@ -251,6 +251,17 @@ def _has_return_phrase(text: str) -> bool:
     return _RETURN_PHRASE.search(text) is not None
 
 
+# the words of _OTHER without word boundaries or the end anchor: a sentence without any of
+# them has no window in which _OTHER can match
+_OTHER_WORD = re.compile(r"other|andere|autres|otros|otras|други|проч|기타|그 밖의|その他|其他",
+                         re.I)
+
+
+@lru_cache(maxsize=64)
+def _has_other_word(text: str) -> bool:
+    return _OTHER_WORD.search(text) is not None
+
+
 def _returned(h: ItemHit, text: str, offset: int) -> bool:
     """The item is what a party gets "in return for" its delivery."""
     return _has_return_phrase(text) and bool(
@@ -261,15 +272,20 @@ def _specific(hits: list[ItemHit], text: str = "", offset: int = 0) -> list[Item
     """Umbrella terms give way to specific items of the same type in the sentence —
     except in an enumeration closed by "other" ("artillery, missiles and other
     conventional weapons"), where every member is a claim of its own."""
-    if any(_OTHER.search(text[max(0, h.start - offset - 12):h.start - offset]) for h in hits):
+    if _has_other_word(text) and any(
+            _OTHER.search(text[max(0, h.start - offset - 12):h.start - offset]) for h in hits):
         return hits
     back = {h.start for h in hits if _returned(h, text, offset)}
+    top: dict[str, int] = {}  # the highest rank of each type
+    for h in hits:
+        if h.cue.rank > top.get(h.cue.type, h.cue.rank - 1):
+            top[h.cue.type] = h.cue.rank
     out = []
     for h in hits:
         side = h.start in back  # what comes "in return" is no specific of what goes
-        if h.cue.rank <= 0 and any(o.cue.type == h.cue.type and o.cue.rank > h.cue.rank
-                                   and (o.start in back) == side and _narrower(o, h)
-                                   for o in hits):
+        if h.cue.rank <= 0 and h.cue.rank < top[h.cue.type] and any(
+                o.cue.type == h.cue.type and o.cue.rank > h.cue.rank
+                and (o.start in back) == side and _narrower(o, h) for o in hits):
             continue
         out.append(h)
     return out

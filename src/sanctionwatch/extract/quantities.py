@@ -82,6 +82,14 @@ _NUM_FAST = re.compile(r"\d" + _NB.replace("])", r"]\d)") + r"(?:\d{0,2}(?:(?:[,
 _WORDS_LONGEST_FIRST = sorted(_WORDNUM, key=len, reverse=True)
 _WORD_RE = re.compile("(?=" + first_chars(_WORDS_LONGEST_FIRST) + r")(?<!\w)("
                       + alternation_by_first_char(_WORDS_LONGEST_FIRST) + r")(?!\w)", re.I)
+# _WORD_RE without re.I on the lowercased text (the same matches, several times faster:
+# the engine tries the words only after a non-word character, and compares plain
+# letters). That holds for every text without the characters below — the only ones whose
+# lowercase is longer, or that re.I folds onto a letter of the number words without being
+# that letter's lowercase (İ ı ſ and old Cyrillic letter forms); the test suite recomputes
+# this list from _WORDNUM. The text's first character is tried with _WORD_RE itself.
+_FOLD_SPECIAL = re.compile("[\u0130\u0131\u017f\u1c80-\u1c85]")
+_WORD_LOWER = re.compile(r"\W(" + alternation_by_first_char(_WORDS_LONGEST_FIRST) + r")(?!\w)")
 _WEEKDAY_BEFORE = ("星期", "礼拜", "禮拜", "周", "週")
 _CJK_DIGIT_CLASS = "[〇零一二两兩三四五六七八九十百千]"
 # an indefinite article after "at least" is the number one ("mindestens ein System")
@@ -234,8 +242,16 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
             cjk = parse_cjk(m.group(0))
             if cjk is not None:
                 spans.append((m.start(), m.end(), cjk))
-    for m in _WORD_RE.finditer(text):
-        spans.append((m.start(), m.end(), _WORDNUM[m.group(1).lower()]))
+    low = text.lower()
+    if len(low) == len(text) and _FOLD_SPECIAL.search(text) is None:
+        first = _WORD_RE.match(text)
+        if first is not None:
+            spans.append((first.start(), first.end(), _WORDNUM[first.group(1).lower()]))
+        for m in _WORD_LOWER.finditer(low):
+            spans.append((m.start(1), m.end(1), _WORDNUM[m.group(1)]))
+    else:
+        for m in _WORD_RE.finditer(text):
+            spans.append((m.start(), m.end(), _WORDNUM[m.group(1).lower()]))
     if lang in ("de", "fr", "es", "ru"):
         for m in _ONE_AFTER_APPROX.finditer(text):
             spans.append((m.start(1), m.end(1), 1.0))

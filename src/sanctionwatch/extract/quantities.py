@@ -242,12 +242,12 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
             cjk = parse_cjk(m.group(0))
             if cjk is not None:
                 spans.append((m.start(), m.end(), cjk))
-    low = text.lower()
-    if len(low) == len(text) and _FOLD_SPECIAL.search(text) is None:
+    lowered = text.lower()
+    if len(lowered) == len(text) and _FOLD_SPECIAL.search(text) is None:
         first = _WORD_RE.match(text)
         if first is not None:
             spans.append((first.start(), first.end(), _WORDNUM[first.group(1).lower()]))
-        for m in _WORD_LOWER.finditer(low):
+        for m in _WORD_LOWER.finditer(lowered):
             spans.append((m.start(1), m.end(1), _WORDNUM[m.group(1)]))
     else:
         for m in _WORD_RE.finditer(text):

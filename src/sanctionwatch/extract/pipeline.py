@@ -204,6 +204,8 @@ def _future_far(facts: SentenceFacts) -> bool:
 
 def _norm_before_trigger(facts: SentenceFacts) -> bool:
     """'banned coal exports', 'to bar companies from selling': a rule, not an event."""
+    if "norm" not in facts.cues and "norm_after" not in facts.cues:
+        return False  # no rule word: every trigger is an event
     triggers = [s for k in ("give", "get", "deploy", "sts", "work") for s, _ in
                 facts.cues.get(k, [])]
     norms = [s for s, _ in facts.cues.get("norm", [])]
@@ -217,6 +219,8 @@ def _norm_before_trigger(facts: SentenceFacts) -> bool:
 
 
 def _negated(facts: SentenceFacts) -> bool:
+    if "negate" not in facts.cues:
+        return False
     triggers = [s for k in ("give", "get", "deploy", "steal", "sts") for s, _ in
                 facts.cues.get(k, [])]
     negs = [e for _, e in facts.cues.get("negate", [])]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from sanctionwatch.extract.catalogue_link import category_for
 from sanctionwatch.extract.party_hints import SANCTION_WORD, fate_span, victim_firm
@@ -239,41 +238,16 @@ def _narrower(specific: ItemHit, umbrella: ItemHit) -> bool:
     return word is None or word in specific.cue.item
 
 
-# the phrases of _IN_RETURN without their word boundaries: a sentence without any of them
-# has no window in which _IN_RETURN can match
-_RETURN_PHRASE = re.compile(r"in return for|in exchange for|im gegenzug für|"
-                            r"im austausch (?:gegen|für)|en échange d[e']|en contrepartie d[e']|"
-                            r"a cambio de|en compensación por|в обмен на|взамен на", re.I)
-
-
-@lru_cache(maxsize=64)
-def _has_return_phrase(text: str) -> bool:
-    return _RETURN_PHRASE.search(text) is not None
-
-
-# the words of _OTHER without word boundaries or the end anchor: a sentence without any of
-# them has no window in which _OTHER can match
-_OTHER_WORD = re.compile(r"other|andere|autres|otros|otras|други|проч|기타|그 밖의|その他|其他",
-                         re.I)
-
-
-@lru_cache(maxsize=64)
-def _has_other_word(text: str) -> bool:
-    return _OTHER_WORD.search(text) is not None
-
-
 def _returned(h: ItemHit, text: str, offset: int) -> bool:
     """The item is what a party gets "in return for" its delivery."""
-    return _has_return_phrase(text) and bool(
-        _IN_RETURN.search(text[max(0, h.start - offset - 80):h.start - offset]))
+    return bool(_IN_RETURN.search(text[max(0, h.start - offset - 80):h.start - offset]))
 
 
 def _specific(hits: list[ItemHit], text: str = "", offset: int = 0) -> list[ItemHit]:
     """Umbrella terms give way to specific items of the same type in the sentence —
     except in an enumeration closed by "other" ("artillery, missiles and other
     conventional weapons"), where every member is a claim of its own."""
-    if _has_other_word(text) and any(
-            _OTHER.search(text[max(0, h.start - offset - 12):h.start - offset]) for h in hits):
+    if any(_OTHER.search(text[max(0, h.start - offset - 12):h.start - offset]) for h in hits):
         return hits
     back = {h.start for h in hits if _returned(h, text, offset)}
     top: dict[str, int] = {}  # the highest rank of each type

@@ -212,10 +212,13 @@ def test_fold_special_lists_every_character_where_lowercasing_differs_from_re_i(
 
 
 def test_year_and_month_patterns_led_by_a_digit_match_the_plain_ones() -> None:
+    four = re.compile(r"(?<!\d)\d{4}(?!\d)")
     year = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
     month = re.compile(r"(?<!\d)(\d{1,2})\s?[月월]")
     for t in _random_texts(list("0123456789 月월x19202\n"), 30_000, 14, 1):
         assert dates._YEAR.findall(t) == year.findall(t), t
+        assert [m.span() for m in dates._YEAR4.finditer(t)] == [m.span() for m in
+                                                                 four.finditer(t)], t
         for pos in range(0, len(t) + 1, 3):
             a, b = dates._CJK_MONTH.search(t, pos), month.search(t, pos)
             assert (a and (a.span(), a.group(1))) == (b and (b.span(), b.group(1))), (t, pos)

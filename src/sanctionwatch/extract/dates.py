@@ -83,7 +83,7 @@ _SEASON_LAST = guarded(
     r"last|letzten|vergangenen|dernier|pasad|прошл|지난|去年|昨年", re.I)
 
 
-_YEAR4 = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_YEAR4 = re.compile(r"\d(?<!\d\d)\d{3}(?!\d)")  # "(?<!\d)\d{4}(?!\d)", led by its first digit
 
 
 def _full_dates(head: str) -> list[re.Match[str]]:

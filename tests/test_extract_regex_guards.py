@@ -7,7 +7,7 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 
 import pytest
 
-from sanctionwatch.extract import assemble, dates, party_hints, pipeline, quantities
+from sanctionwatch.extract import assemble, dates, party_hints, pipeline, quantities, roles
 from sanctionwatch.extract.regex_util import alternation_by_first_char, first_chars
 
 SAMPLES = [
@@ -19,10 +19,13 @@ SAMPLES = [
     "l'an dernier, el año pasado, cette année, this year, last month, entre 2019 et 2020.",
     "Coal that ends up in China; arms in return for oil; sanctioned for supplying arms; "
     "в обмен на нефть; санкции за поставки; Sanktionen wegen Lieferungen.",
+    "the war in Ukraine, Krieg gegen die Ukraine, guerre contre, guerra con, против Украины, "
+    "войной в Украине, AGAINST the",
 ]
 GUARDED = [(dates, n) for n in ("_SINCE", "_LAST_YEAR", "_THIS_YEAR", "_LAST_MONTH", "_SEASON",
                                  "_SEASON_LAST")] + [
-    (assemble, "_IN_RETURN"), (party_hints, "_FATE"), (pipeline, "_SANCTIONED_FOR")]
+    (assemble, "_IN_RETURN"), (party_hints, "_FATE"), (pipeline, "_SANCTIONED_FOR"),
+    (roles, "_AGAINST_BEFORE")]
 
 
 def _first_literals(pattern: str, flags: int) -> set[str]:

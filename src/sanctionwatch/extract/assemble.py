@@ -328,13 +328,17 @@ def _specific(hits: list[ItemHit], text: str = "", offset: int = 0,
     if any(_OTHER.search(text[max(0, h.start - offset - 12):h.start - offset]) for h in hits):
         return hits
     back = {h.start for h in hits if _returned(h, text, offset)}
+    top: dict[str, int] = {}  # the highest rank of each type
+    for h in hits:
+        if h.cue.rank > top.get(h.cue.type, h.cue.rank - 1):
+            top[h.cue.type] = h.cue.rank
     out = []
     for h in hits:
         side = h.start in back  # what comes "in return" is no specific of what goes
-        if h.cue.rank <= 0 and any(o.cue.type == h.cue.type and o.cue.rank > h.cue.rank
-                                   and (o.start in back) == side and _narrower(o, h)
-                                   and not _own_predicate(h, o, triggers, text, offset)
-                                   for o in hits):
+        if h.cue.rank <= 0 and h.cue.rank < top[h.cue.type] and any(
+                o.cue.type == h.cue.type and o.cue.rank > h.cue.rank
+                and (o.start in back) == side and _narrower(o, h)
+                and not _own_predicate(h, o, triggers, text, offset) for o in hits):
             continue
         out.append(h)
     return out
@@ -452,6 +456,8 @@ def _involves_kp(d: Draft, facts: SentenceFacts, context_kp: bool) -> bool:
 def _flags(facts: SentenceFacts) -> list[str]:
     """Flags of vessels: 'Sierra Leone-flagged', 'Russian cargo ship', 'российские и
     китайские суда', '파나마 국적'."""
+    if "ship" not in facts.cues and "flag" not in facts.cues:
+        return []
     ships = facts.cues.get("ship", []) + facts.cues.get("flag", [])
     out: list[str] = []
     cs = facts.countries

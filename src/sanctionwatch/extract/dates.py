@@ -47,9 +47,11 @@ _CJK_FULL = re.compile(r"(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]")
 _MONTH_YEAR = re.compile(rf"\b(?:(?P<m>{_MON})\.?\s+(?:\d{{1,2}},?\s+)?(?:de\s+|of\s+)?"
                          rf"(?P<y>\d{{4}})|(?P<d>\d{{1,2}})\s+(?:de\s+)?(?P<m2>{_MON})\s+"
                          rf"(?:de\s+)?(?P<y2>\d{{4}}))\b", re.I)
-_YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
+# "(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)" and "(?<!\d)(\d{1,2})\s?[月월]" with the first digit
+# leading (so the engine skips to it in C) and the digit test looking back past it
+_YEAR = re.compile(r"(1(?<!\d1)9[5-9]\d|2(?<!\d2)0[0-4]\d)(?!\d)")
 _ERA = re.compile(r"(平成|令和)\s?(\d{1,2}|元)\s?年")
-_CJK_MONTH = re.compile(r"(?<!\d)(\d{1,2})\s?[月월]")
+_CJK_MONTH = re.compile(r"(\d(?<!\d\d)\d?)\s?[月월]")
 _MONTH_ONLY = re.compile(rf"\b(?:in|im|en|au mois de|in early|in late|in mid-?|seit)?\s*"
                          rf"(?P<m>{_MON})\b", re.I)
 _SINCE = guarded(
@@ -81,7 +83,7 @@ _SEASON_LAST = guarded(
     r"last|letzten|vergangenen|dernier|pasad|прошл|지난|去年|昨年", re.I)
 
 
-_YEAR4 = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_YEAR4 = re.compile(r"\d(?<!\d\d)\d{3}(?!\d)")  # "(?<!\d)\d{4}(?!\d)", led by its first digit
 
 
 def _full_dates(head: str) -> list[re.Match[str]]:

@@ -46,8 +46,35 @@ def _count(one: re.Pattern[str], others: re.Pattern[str], text: str) -> int:
     return len(others.sub("", text)) if one.search(text) else 0
 
 
+# Latin-1 bytes that are no letter of _LATIN_CLASS (which holds A-Z, a-z and U+00C0-U+00FF)
+_NOT_LATIN1_LETTER = bytes(b for b in range(256)
+                           if not (0x41 <= b <= 0x5A or 0x61 <= b <= 0x7A or b >= 0xC0))
+_WIDE = re.compile("[^\x00-\xff]")  # characters beyond Latin-1
+_FEW_WIDE = 64
+
+
 def _script_counts(text: str) -> tuple[int, int, int, int, int]:
-    hangul, kana, han, cyr, latin = (_count(one, others, text) for one, others in _SCRIPTS)
+    wide = _WIDE.findall(text)
+    if len(wide) > _FEW_WIDE:
+        hangul, kana, han, cyr, latin = (_count(one, others, text) for one, others in _SCRIPTS)
+        return hangul, kana, han, cyr, latin
+    # Latin-script news: deleting the other bytes of the Latin-1 part counts its letters
+    # (A-Z, a-z, U+00C0-U+00FF); the few wider characters (quotes, dashes, ...) are
+    # sorted one by one into the ranges of _SCRIPTS
+    latin = len(text.encode("latin-1", "ignore").translate(None, _NOT_LATIN1_LETTER))
+    hangul = kana = han = cyr = 0
+    for ch in wide:
+        o = ord(ch)
+        if o <= 0x24F:
+            latin += 1  # U+0100-U+024F
+        elif 0x400 <= o <= 0x4FF:
+            cyr += 1
+        elif 0xAC00 <= o <= 0xD7AF or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F:
+            hangul += 1
+        elif 0x3040 <= o <= 0x30FF:
+            kana += 1
+        elif 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF:
+            han += 1
     return hangul, kana, han, cyr, latin
 
 
@@ -91,8 +118,10 @@ def detect(text: str) -> tuple[str | None, str]:
     words = _WORD.findall(sample.lower())
     scores = dict.fromkeys(_STOP, 0)
     index = _stop_index()
-    for w, n in Counter(words).items():  # each distinct word looked up once
-        for lang in index.get(w, ()):
+    counts = Counter(words)
+    for w in counts.keys() & index.keys():  # only the function words among them
+        n = counts[w]
+        for lang in index[w]:
             scores[lang] += n
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     (best, top), (_, second) = ranked[0], ranked[1]

@@ -44,6 +44,7 @@ from sanctionwatch.incident import Incident
 from sanctionwatch.knowledge.gazetteer import for_language, item_index, lower_same_length
 
 DEFAULT_MAX_CHARS = 20_000_000
+_EVENT_CUE_SET = frozenset(EVENT_CUES)
 _ACCUSED = {KP, "RU", "CN"}
 _STAMP = re.compile(r"^\s*date \d{4}-\d{2}(?:-\d{2})?|입력\s*:?\s*\d{4}[-.]\d{1,2}[-.]\d{1,2}"
                     r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
@@ -148,7 +149,7 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
                 out.extend(goods_bound_for_kp(all_facts, i, lang, _stance(facts)))
             continue
         prev_kp = kp_here
-        if not any(k in facts.cues for k in EVENT_CUES):
+        if _EVENT_CUE_SET.isdisjoint(facts.cues):
             continue  # no trigger and no denial: nothing can come out of this sentence
         if deniers:
             out.extend(_denials(facts, lang, i, deniers, out, flag_hint))
@@ -260,6 +261,8 @@ def _future_far(facts: SentenceFacts) -> bool:
 
 def _norm_before_trigger(facts: SentenceFacts, lang: str = "en") -> bool:
     """'banned coal exports', 'to bar companies from selling': a rule, not an event."""
+    if "norm" not in facts.cues and "norm_after" not in facts.cues:
+        return False  # no rule word: every trigger is an event
     triggers = [s for k in ("give", "get", "deploy", "sts", "work") for s, _ in
                 facts.cues.get(k, [])]
     norms = [s for s, e in facts.cues.get("norm", [])
@@ -278,6 +281,8 @@ def _norm_before_trigger(facts: SentenceFacts, lang: str = "en") -> bool:
 
 
 def _negated(facts: SentenceFacts) -> bool:
+    if "negate" not in facts.cues:
+        return False
     triggers = [s for k in ("give", "get", "deploy", "steal", "sts") for s, _ in
                 facts.cues.get(k, [])]
     negs = [e for _, e in facts.cues.get("negate", [])]

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
+
+from sanctionwatch.extract.regex_util import guarded
 
 Role = Literal["to", "from", "subject", "none", "against", "source", "place"]
 # roles of countries that are never sender, recipient or victim: a war opponent, the
@@ -32,8 +35,10 @@ _FROM_BEFORE = {
     "es": ("desde", "proveniente de", "procedente de", "provenientes de"),
     "ru": ("из", "от", "со стороны"),
 }
-_ARTICLES = re.compile(r"(?:\s(?:the|der|die|das|dem|den|des|la|le|les|l'|el|los|las|"
-                       r"northeastern|northern|southern|eastern|western))+\s*$", re.I)
+_ARTICLE_WORDS = ("the", "der", "die", "das", "dem", "den", "des", "la", "le", "les", "l'", "el",
+                  "los", "las", "northeastern", "northern", "southern", "eastern", "western")
+_ARTICLES = re.compile(r"(?:\s(?:" + "|".join(_ARTICLE_WORDS) + r"))+\s*$", re.I)
+_ARTICLE_SET = frozenset(_ARTICLE_WORDS)
 _KO_AFTER = (("으로부터", "from"), ("로부터", "from"), ("에서", "from"), ("에게", "to"),
              ("에도", "to"), ("에", "to"), ("으로", "to"), ("로", "to"), ("이", "subject"),
              ("가", "subject"), ("은", "subject"), ("는", "subject"), ("과", "none"),
@@ -45,7 +50,8 @@ _ZH_BEFORE = (("向", "to"), ("给", "to"), ("往", "to"), ("到", "to"), ("对"
 _ZH_AFTER = (("输入", "from"),)
 # "war in/against Ukraine", "Krieg gegen", "guerre contre", "против": the opponent of a
 # war is neither sender nor recipient of anything the sentence reports
-_AGAINST_BEFORE = re.compile(
+_AGAINST_BEFORE = guarded(
+    "wagkcпв",
     r"(?:\bwar (?:in|on|against|with)|\bagainst|\bgegen|\bkrieg (?:in|mit)|\bcontre|"
     r"\bguerre (?:en|avec|d'|de)|\bcontra|\bguerra (?:en|de|con)|\bпротив|"
     r"\bвойн[аеуыой]* (?:в|на|с|со))\s*$", re.I)
@@ -65,15 +71,68 @@ class CountryMention:
     based: bool = False  # "London-based": a location, not a party
 
 
+# the last letters of the words _ARTICLES strips (the class is matched with re.I, like
+# _ARTICLES): a text whose last non-space character is none of them has no article to strip
+_ARTICLE_LAST = re.compile(r"[esrmna'ln]", re.I)
+_ARTICLE_LAST_SEEN: dict[str, bool] = {}  # memo per character (bounded by the alphabet)
+
+
+def _strip_articles(text: str) -> str:
+    """``_ARTICLES.sub("", text)``, skipped when ``text`` cannot end in an article."""
+    tail = text.rstrip()
+    if not tail:
+        return text
+    ch = tail[-1]
+    ok = _ARTICLE_LAST_SEEN.get(ch)
+    if ok is None:
+        ok = _ARTICLE_LAST_SEEN[ch] = _ARTICLE_LAST.fullmatch(ch) is not None
+    return _ARTICLES.sub("", text) if ok else text
+
+
+def _strip_articles_lower(text: str) -> str:
+    """``_ARTICLES.sub("", text)`` for lowercase ASCII ``text``, without a regex: peel
+    off "<one space><article>" groups from the end (after trailing spaces). No article
+    contains a space, so each group's word is the whole run of non-spaces before the
+    point reached, and the peeling is unique; the regex removes from the leftmost place
+    such a chain of groups starts, which is where the peeling stops."""
+    end = len(text.rstrip())
+    cut = -1
+    while end > 0:
+        start = end
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        if start == 0 or text[start:end] not in _ARTICLE_SET:
+            break
+        cut = end = start - 1  # the one space before the article belongs to the group
+    return text if cut < 0 else text[:cut]
+
+
+@cache
+def _markers(lang: str) -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:
+    """(' from'-style suffixes, bare origin words, recipient suffixes) for ``lang``."""
+    origin = _FROM_BEFORE.get(lang, ()) + _FROM_BEFORE["en"]
+    to = _TO_BEFORE.get(lang, ()) + (() if lang == "en" else ("to",))
+    return (tuple(" " + w for w in origin), frozenset(origin),
+            tuple(p + w for w in to for p in (" ", "'")))
+
+
 def role_of(text: str, start: int, end: int, lang: str) -> Role:
     """Role marker around the mention text[start:end]."""
     after_cjk = _AGAINST_AFTER.get(lang)
+    before: str | None = None
     if after_cjk is not None:
         if text[end:end + 6].lstrip(" ").startswith(after_cjk):
             return "against"
-    elif _AGAINST_BEFORE.search(_ARTICLES.sub("", " " + text[max(0, start - 30):start])
-                                .rstrip(" ’'")):
-        return "against"
+    else:
+        window = text[max(0, start - 30):start]
+        if window.isascii():
+            # ASCII: lowercasing commutes with the case-insensitive patterns, so the
+            # lowercased, stripped window serves both tests
+            before = _strip_articles_lower(" " + window.lower()).rstrip(" ’'")
+            if _AGAINST_BEFORE.search(before):
+                return "against"
+        elif _AGAINST_BEFORE.search(_strip_articles(" " + window).rstrip(" ’'")):
+            return "against"
     if lang == "ko":
         after = text[end:end + 5]
         for suffix, role in _KO_AFTER:
@@ -98,15 +157,13 @@ def role_of(text: str, start: int, end: int, lang: str) -> Role:
             if after.startswith(prefix):
                 return role  # type: ignore[return-value]
         return "none"
-    before = text[max(0, start - 30):start].lower()
-    before = _ARTICLES.sub("", " " + before)
-    before = before.rstrip(" ’'")
-    for word in _FROM_BEFORE.get(lang, ()) + _FROM_BEFORE["en"]:
-        if before.endswith(" " + word) or before == word:
-            return "from"
-    for word in _TO_BEFORE.get(lang, ()) + (() if lang == "en" else ("to",)):
-        if before.endswith(" " + word) or before.endswith("'" + word):
-            return "to"
+    if before is None:
+        before = _strip_articles(" " + text[max(0, start - 30):start].lower()).rstrip(" ’'")
+    from_suffixes, from_words, to_suffixes = _markers(lang)
+    if before.endswith(from_suffixes) or before in from_words:
+        return "from"
+    if before.endswith(to_suffixes):
+        return "to"
     # "to Weifang, China", "nach Wladiwostok, Russland": the country of a place that
     # follows a recipient marker
     if not text[max(0, start - 3):start].rstrip().endswith(","):
@@ -134,7 +191,7 @@ def mentions_with_roles(text: str, spans: list[tuple[int, int, str, str]],
     only marks locations ("London-based") and leaves every role "none"."""
     out: list[CountryMention] = []
     for start, end, iso2, kind in spans:
-        based = bool(_BASED.match(text[end:end + 12]))
+        based = text.startswith("-", end) and bool(_BASED.match(text[end:end + 12]))
         if not roles:
             out.append(CountryMention(start, end, iso2, kind, "none", based))
             continue

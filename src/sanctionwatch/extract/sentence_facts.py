@@ -24,6 +24,7 @@ _T = TypeVar("_T")
 # cue kinds that can start an incident (or a denial); sentences without one need no roles
 EVENT_CUES = ("give", "get", "deploy", "steal", "sts", "port_call", "assist", "work", "deny",
               "vessel_change", "register", "trade", "cooperate")
+_EVENT_CUE_SET = frozenset(EVENT_CUES)
 # zh 将 before an object and a verb of motion ("朝鲜将一万多名士兵派往俄罗斯") marks the
 # object (like 把), not the future ("朝鲜将向俄罗斯派兵")
 _ZH_DISPOSAL = re.compile(r"将(?![向在于会要继续对为把与和从能可派运送卖售交转输出提供])"
@@ -88,44 +89,58 @@ def collect(sentence: Sentence, matches: list[Match], quantities: list[Quantity]
     cut = sentence.start + dateline_end(sentence.text)
     spans: list[tuple[int, int, str, str]] = []
     index = item_index()
-    for m in matches:
-        if m.end > sentence.end:
+    s_end = sentence.end
+    cues = facts.cues
+    for m_start, m_end, e, _ in matches:
+        if m_end > s_end:
             continue
-        e = m.entry
-        if e.layer == "country":
-            if m.start >= cut:
-                spans.append((m.start, m.end, e.value, e.kind))
-        elif e.layer == "item":
-            if index[e.value].category != "exclude":
-                facts.items.append(ItemHit(m.start, m.end, index[e.value]))
+        layer = e.layer
+        if layer == "country":
+            if m_start >= cut:
+                spans.append((m_start, m_end, e.value, e.kind))
+        elif layer == "item":
+            cue = index[e.value]
+            if cue.category != "exclude":
+                facts.items.append(ItemHit(m_start, m_end, cue))
             else:
-                facts.excluded.append(ItemHit(m.start, m.end, index[e.value]))
-        elif e.layer == "port":
-            facts.ports.append(PortHit(m.start, m.end, e.value, e.extra))
+                facts.excluded.append(ItemHit(m_start, m_end, cue))
+        elif layer == "port":
+            facts.ports.append(PortHit(m_start, m_end, e.value, e.extra))
         else:
-            if e.kind == "future" and lang == "zh" and _ZH_DISPOSAL.match(text, m.start):
+            kind = e.kind
+            if kind == "future" and lang == "zh" and _ZH_DISPOSAL.match(text, m_start):
                 continue
-            facts.cues.setdefault(e.kind, []).append((m.start, m.end))
-    experts = facts.cues.get("experts")
+            found = cues.get(kind)
+            if found is None:
+                cues[kind] = [(m_start, m_end)]
+            else:
+                found.append((m_start, m_end))
+    experts = cues.get("experts")
     if experts and facts.items:
         # "기술자", "技术人员": a word inside the name of the personnel is no item
         facts.items = [h for h in facts.items if not any(
             s <= h.start and h.end <= e and e - s > h.end - h.start for s, e in experts)]
     if len(facts.items) > 1:
         facts.items = _modifiers_dropped(facts.items, text)
-    gives = tuple(st for st, _ in facts.cues.get("give", []))
+    if not spans:
+        facts.quantities = [q for q in quantities if q.end <= sentence.end]
+        return facts  # no country: no roles, no locations
+    gives = tuple(st for st, _ in cues["give"]) if "give" in cues else ()
     mentions = mentions_with_roles(text, spans, lang, gives,
-                                   roles=any(k in facts.cues for k in EVENT_CUES))
-    sources = [st for st, _ in facts.cues.get("source", [])]
-    gap = 0 if lang in ("zh", "ja", "ko") else 5
-    attrib = [(st, en) for st, en in facts.cues.get("attrib", [])]
-    facts.countries = [
-        replace(c, based=True) if c.iso2 != "KP" and (
-            any(0 <= st - c.end <= 5 and "," not in text[c.end:st] for st in sources)
-            or any(0 <= c.start - en <= gap and text[st:en].lower() in _SOURCE_BEFORE
-                   for st, en in attrib)) else c
-        for c in mentions]
-    if facts.countries and any(k in facts.cues for k in EVENT_CUES):
+                                   roles=not _EVENT_CUE_SET.isdisjoint(cues))
+    if "source" not in cues and "attrib" not in cues:
+        facts.countries = mentions  # nothing can mark a mention as a source's seat
+    else:
+        sources = [st for st, _ in cues.get("source", [])]
+        gap = 0 if lang in ("zh", "ja", "ko") else 5
+        attrib = [(st, en) for st, en in cues.get("attrib", [])]
+        facts.countries = [
+            replace(c, based=True) if c.iso2 != "KP" and (
+                any(0 <= st - c.end <= 5 and "," not in text[c.end:st] for st in sources)
+                or any(0 <= c.start - en <= gap and text[st:en].lower() in _SOURCE_BEFORE
+                       for st, en in attrib)) else c
+            for c in mentions]
+    if facts.countries and not _EVENT_CUE_SET.isdisjoint(cues):
         facts.countries = refine_roles(text, sentence.start, sentence.text, facts.countries,
                                        facts.cues, [(h.start, h.end) for h in facts.items],
                                        lang)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from sanctionwatch.extract.records import Sentence
 
@@ -24,13 +25,44 @@ _ABBREV = re.compile(
     r"|EE|UU|[A-Z])\.)$"
 )
 MAX_SENTENCE = 3000
+# every match of _BOUNDARY starts after a sentence mark or at a line break
+_MARK = re.compile(r"[.!?。！？\n]")
+
+
+def _boundaries(text: str) -> Iterator[re.Match[str]]:
+    """``_BOUNDARY.finditer(text)``, trying the pattern only where a match can start
+    (just after a sentence mark, or at a line break) instead of at every position."""
+    pos = 0
+    for c in _MARK.finditer(text):
+        i = c.start()
+        p = i if text[i] == "\n" else i + 1
+        if p < pos:
+            continue
+        m = _BOUNDARY.match(text, p)
+        if m is None:
+            continue
+        yield m
+        pos = m.end()
+        if pos == p:
+            # an empty match: finditer's next match must not be empty at the same place
+            # (it may be a longer one there): let finditer itself find it
+            rest = _BOUNDARY.finditer(text, p)
+            next(rest)
+            while True:
+                m2 = next(rest, None)
+                if m2 is None:
+                    return
+                yield m2
+                if m2.end() != m2.start():
+                    break
+            pos = m2.end()
 
 
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences with offsets into ``text``; very long runs are cut into MAX_SENTENCE chunks."""
     out: list[Sentence] = []
     start = 0
-    for m in _BOUNDARY.finditer(text):
+    for m in _boundaries(text):
         ms, sep = m.start(), m.group(0)
         # the last 12 characters of the sentence so far (no copy of the whole head)
         if not sep.strip() and "\n" not in sep and \

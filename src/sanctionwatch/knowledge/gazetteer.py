@@ -200,7 +200,10 @@ class Gazetteer:
                 inner is None and not stem and not is_cjk(text[-1]) and text[-1] != "-",
                 re.compile(inner) if inner else None))
         for word, key_list in merged.items():
-            self._automaton.add_word(word, tuple(key_list))
+            # plain tuples (unpacked per hit) are faster to read than dataclass fields
+            self._automaton.add_word(word, tuple(
+                (len(k.text), k.check_left, k.check_right, k.stem, k.pattern, k.case,
+                 tuple((e, e.layer) for e in k.entries), k.text) for k in key_list))
         self._automaton.make_automaton()
         self.size = len(merged)
 
@@ -208,14 +211,16 @@ class Gazetteer:
         """All matches in ``text``; per layer (except cues) longest-leftmost, no overlaps."""
         low = lowered if lowered is not None else lower_same_length(text)
         n = len(low)
-        raw: list[Match] = []
+        cue_matches: list[Match] = []
+        by_layer: dict[str, list[Match]] = {}
         word = _WORD_CHARS
+        new_match = tuple.__new__
         for end_idx, keys in self._automaton.iter(low):
             end = end_idx + 1
             after = low[end] if end < n else ""
-            for key in keys:
-                start = end - len(key.text)
-                if key.check_left and start > 0:
+            for klen, check_left, check_right, stem, pattern, case, entries, key in keys:
+                start = end - klen
+                if check_left and start > 0:
                     ch = low[start - 1]
                     w = word.get(ch)
                     if w is None:
@@ -223,8 +228,8 @@ class Gazetteer:
                     if w:
                         continue
                 stop = end
-                if key.pattern is not None:
-                    full = key.pattern.match(low, start)
+                if pattern is not None:
+                    full = pattern.match(low, start)
                     if full is None:
                         continue
                     stop = full.end()
@@ -233,16 +238,30 @@ class Gazetteer:
                     if w is None:
                         w = word[after] = _is_word(after)
                     if w:
-                        if key.stem:
-                            while stop < n and _is_word(low[stop]):
+                        if stem:
+                            stop += 1  # ``after`` is a word character
+                            while stop < n:
+                                ch = low[stop]
+                                w = word.get(ch)
+                                if w is None:
+                                    w = word[ch] = _is_word(ch)
+                                if not w:
+                                    break
                                 stop += 1
-                        elif key.check_right:
+                        elif check_right:
                             continue
-                if key.case is not None and text[start:start + len(key.case)] != key.case:
+                if case is not None and text[start:start + len(case)] != case:
                     continue
-                for entry in key.entries:
-                    raw.append(Match(start, stop, entry, key.text))
-        return _resolve(raw)
+                for entry, layer in entries:
+                    # tuple.__new__ builds the same Match without the call of its __new__
+                    if layer == "cue":
+                        cue_matches.append(new_match(Match, (start, stop, entry, key)))
+                    else:
+                        found = by_layer.get(layer)
+                        if found is None:
+                            found = by_layer[layer] = []
+                        found.append(new_match(Match, (start, stop, entry, key)))
+        return _resolve_layers(cue_matches, by_layer)
 
 
 _START_END = attrgetter("start", "end")
@@ -250,25 +269,68 @@ _START_END = attrgetter("start", "end")
 
 def _resolve(raw: list[Match]) -> list[Match]:
     """Keep the longest match where matches of the same layer overlap (cues: keep all)."""
-    out: list[Match] = []
+    cue_matches: list[Match] = []
     by_layer: dict[str, list[Match]] = {}
     for m in raw:
         if m.entry.layer == "cue":
-            out.append(m)
+            cue_matches.append(m)
         else:
             by_layer.setdefault(m.entry.layer, []).append(m)
-    size = max((m.end for m in raw), default=0)
+    return _resolve_layers(cue_matches, by_layer)
+
+
+def _longest_first(m: Match) -> tuple[int, int, int]:
+    return (m.start - m.end, m.start, -len(m.key))
+
+
+def _resolve_layers(cue_matches: list[Match],
+                    by_layer: dict[str, list[Match]]) -> list[Match]:
+    """``_resolve`` over matches already split into cues (in text order) and the other
+    layers (each in text order, layers in the order they first occur).
+
+    Within a layer, matches fall into clusters of overlapping spans; a cluster of one is
+    kept, a larger one is resolved longest first. Clusters never overlap, so this keeps
+    what one longest-first pass over the whole layer keeps; no two kept matches of a
+    layer share a span, so the order in which they join ``out`` does not change the
+    sorted result."""
+    out = cue_matches
     for layer_matches in by_layer.values():
-        # longest span first; on equal spans the longer (more specific) key wins
-        layer_matches.sort(key=lambda m: (-(m.end - m.start), m.start, -len(m.key)))
-        taken = bytearray(size)
+        if len(layer_matches) == 1:
+            out.append(layer_matches[0])
+            continue
+        layer_matches.sort(key=_START_END)
+        cluster: list[Match] = []
+        reach = -1
         for m in layer_matches:
-            if taken.find(1, m.start, m.end) >= 0:
-                continue
-            taken[m.start:m.end] = b"\x01" * (m.end - m.start)
-            out.append(m)
+            if m.start >= reach:
+                if cluster:
+                    _longest_of(cluster, out)
+                cluster = [m]
+            else:
+                cluster.append(m)
+            if m.end > reach:
+                reach = m.end
+        _longest_of(cluster, out)
     out.sort(key=_START_END)
     return out
+
+
+def _longest_of(cluster: list[Match], out: list[Match]) -> None:
+    """Append to ``out`` the matches of ``cluster`` that a longest-first pass keeps."""
+    if len(cluster) == 1:
+        out.append(cluster[0])
+        return
+    # longest span first; on equal spans the longer (more specific) key wins
+    cluster.sort(key=_longest_first)
+    taken: list[tuple[int, int]] = []
+    for m in cluster:
+        start, end = m.start, m.end
+        for t_start, t_end in taken:
+            if start < t_end and t_start < end:
+                break
+        else:
+            taken.append((start, end))
+            out.append(m)
 
 
 def lower_same_length(text: str) -> str:

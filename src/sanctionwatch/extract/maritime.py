@@ -148,6 +148,27 @@ def ship_modifiers(facts: SentenceFacts) -> None:
         h.cue.type == "petroleum_transfer" and any(0 <= s - h.end <= 1 for s, _ in ships))]
 
 
+# "alongside" cues (came alongside, längsseits, à couple, abarloado, 横付け) name a
+# ship-to-ship transfer only when no quay is beside them: "berthed alongside the pier",
+# "南浦港の岸壁に横付けした" is a ship at a port
+_ALONGSIDE = re.compile(r"alongside|längsseits|à couple|abarload|横付け", re.I)
+_QUAY = re.compile(r"\b(?:pier|quay|wharf|jetty|berth|kai|kaimauer|quai|jetée|muelle|"
+                   r"причал\w*)\b|부두|안벽|岸壁|埠頭|桟橋|码头|碼頭", re.I)
+
+
+def alongside_at_quay(facts: SentenceFacts) -> None:
+    """Drop "alongside" ship-to-ship cues that stand next to a quay word."""
+    sts = facts.cues.get("sts")
+    if not sts:
+        return
+    kept = [(s, e) for s, e in sts if not (
+        _ALONGSIDE.search(_rel(facts, s, e)) and _QUAY.search(_rel(facts, s - 15, e + 15)))]
+    if kept:
+        facts.cues["sts"] = kept
+    else:
+        del facts.cues["sts"]
+
+
 def adjectival_ban(facts: SentenceFacts, start: int, end: int, lang: str) -> bool:
     """A ban word that describes an item ("금지된 석탄", "禁止された石炭", "被禁止的煤炭",
     "запрещённый уголь", "charbon interdit", "carbón prohibido", "the banned coal") states

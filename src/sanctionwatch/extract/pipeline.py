@@ -141,6 +141,7 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
         if _norm_before_trigger(facts, lang):
             continue
         maritime.ship_modifiers(facts)
+        maritime.alongside_at_quay(facts)
         facts.quantities = maritime.name_numbers(facts, _quantities(facts, lang), lang)
         # a DPRK port is DPRK context for the sentence's ship claims
         drafts = sentence_drafts(facts, lang, i, _stance(facts), flag_hint, not kp_name)

@@ -27,6 +27,9 @@ EVENT_CUES = ("give", "get", "deploy", "steal", "sts", "port_call", "assist", "w
 # object (like 把), not the future ("朝鲜将向俄罗斯派兵")
 _ZH_DISPOSAL = re.compile(r"将(?![向在于会要继续对为把与和从能可派运送卖售交转输出提供])"
                           r"[^,，。;；]{1,20}?(?:[派运送卖售交转输][往到给至抵]|出口到|出售给)")
+# ko 넘기다 "hand over" also means "pass, exceed" after an amount ("200만 발을 넘긴": more
+# than two million rounds); without a recipient (러시아에) that is no delivery
+_KO_EXCEED = re.compile(r"\d[\d,.]*\s?(?:만|억|천)?\s?[가-힣]{0,2}\s?(?:을|를)\s?$")
 _SOURCE_BEFORE = {"according to", "laut", "selon", "d'après", "según", "de acuerdo con",
                   "по данным", "по словам", "согласно", "citing", "nach angaben", "据"}
 
@@ -112,6 +115,14 @@ def collect(sentence: Sentence, matches: list[Match], quantities: list[Quantity]
             or any(0 <= c.start - en <= gap and text[st:en].lower() in _SOURCE_BEFORE
                    for st, en in attrib)) else c
         for c in mentions]
+    if lang == "ko" and "give" in facts.cues and not any(c.role == "to"
+                                                         for c in facts.countries):
+        kept = [(st, en) for st, en in facts.cues["give"] if not (
+            text.startswith("넘", st) and _KO_EXCEED.search(text, max(0, st - 20), st))]
+        if kept:
+            facts.cues["give"] = kept
+        else:
+            del facts.cues["give"]
     facts.quantities = [q for q in quantities if q.end <= sentence.end]
     return facts
 

@@ -293,6 +293,10 @@ def _build(text: str, lang: str, start: int, end: int,
     if sm:
         value *= _SCALES[sm.group(1).lower()]
         pos += sm.end()
+        if sm.group(1) in ("천", "千") and text[pos:pos + 1] in ("만", "万", "萬", "억", "億",
+                                                             "亿"):
+            value *= _SCALES[text[pos]]  # 5천만 = 5 × 1000 × 10,000
+            pos += 1
         m2 = _COMPOUND_TAIL.match(text[pos:pos + 10])
         if m2 and lang in ("ko", "ja", "zh") and sm.group(1) in ("억", "만", "万", "億", "亿"):
             value += float(m2.group(1)) * (_SCALES[m2.group(2)] if m2.group(2) else 1)

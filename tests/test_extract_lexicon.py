@@ -154,6 +154,11 @@ def test_new_key_is_found(lang: str, text: str, kind: str) -> None:
      ("overseas_workers", "KP", "RU", "workers", "asserted")),
     ("zh", "俄罗斯货船在南浦港靠泊。",
      ("port_call", "RU", "KP", "None", "asserted")),
+    # ru perfective participle of перебросить; ko 방공망 (air-defence network)
+    ("ru", "Северокорейские военные были переброшены в Россию.",
+     ("military_personnel", "KP", "RU", "troops", "asserted")),
+    ("ko", "러시아는 그 대가로 북한에 방공망을 지원한 것으로 보인다.",
+     ("arms_transfer", "RU", "KP", "air defense systems", "alleged")),
 ])
 def test_synonym_makes_the_incident(lang: str, text: str, claim: Claim) -> None:
     assert claim in _claims(text, lang), _wire(text, lang)
@@ -240,6 +245,13 @@ def test_ship_to_ship_keeps_the_cargo_amount() -> None:
         ("refined petroleum products", 8000.0, "barrels")]
 
 
+def test_ship_taking_on_cargo_from_an_unflagged_ship() -> None:
+    out = _wire("A North Korean tanker took on refined petroleum from a foreign vessel in "
+                "the East China Sea.", "en")
+    assert [(i["type"], i["from"], i["to"]) for i in out] == [
+        ("ship_to_ship_transfer", None, "KP")], out
+
+
 def test_ship_receiving_from_a_ship() -> None:
     out = _wire("A North Korean tanker received diesel from a Panamanian tanker.", "en")
     assert [(i["type"], i["from"], i["to"]) for i in out] == [
@@ -271,3 +283,15 @@ def test_two_foreign_ships_without_the_dprk_make_nothing() -> None:
 def test_thousand_ten_thousands(lang: str, text: str) -> None:
     # 5천만 / 5千万 = 5 × 1,000 × 10,000
     assert [i["quantity"] for i in _wire(text, lang)] == [50_000_000.0]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ja", "北朝鮮兵約1万1千人がロシアのクルスク州に派遣された。"),
+    ("zh", "约1万1千名朝鲜士兵被部署到俄罗斯。"),
+    ("ko", "북한군 1만1천여 명이 러시아에 배치됐다."),
+])
+def test_ten_thousands_and_thousands(lang: str, text: str) -> None:
+    # 1万1千 / 1만1천 = 11,000
+    out = _wire(text, lang)
+    assert [(i["type"], i["to"], i["quantity"]) for i in out] == [
+        ("military_personnel", "RU", 11_000.0)], out

@@ -105,7 +105,7 @@ _SEP = re.compile(r"[.,]")
 _ID_BEFORE = re.compile(r"(imo|mmsi|no|nr|№)\W{0,3}$", re.I)
 _CJK_SCALE_AFTER = re.compile(r"^\s?(만|억|천|万|億|亿|千)")
 _FOUR_DIGITS = re.compile(r"^\d{4}$")
-_COMPOUND_TAIL = re.compile(r"(\d+)\s?(만|천)?")
+_COMPOUND_TAIL = re.compile(r"(\d+)\s?(만|천|千)?")
 
 
 def parse_number(raw: str, lang: str) -> float | None:

@@ -295,3 +295,57 @@ def test_ten_thousands_and_thousands(lang: str, text: str) -> None:
     out = _wire(text, lang)
     assert [(i["type"], i["to"], i["quantity"]) for i in out] == [
         ("military_personnel", "RU", 11_000.0)], out
+
+
+# --- indefinite "several thousand"; negation after the verb; negated denials ------------
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("zh", "朝鲜向俄罗斯派出了数千名士兵。"),
+    ("ja", "北朝鮮はロシアに数百万発の砲弾を供与した。"),
+])
+def test_several_thousand_is_no_figure(lang: str, text: str) -> None:
+    out = _wire(text, lang)
+    assert len(out) == 1 and out[0]["quantity"] is None, out
+
+
+def test_a_cjk_figure_is_still_read() -> None:
+    out = _wire("朝鲜向俄罗斯派出了三千名士兵。", "zh")
+    assert [i["quantity"] for i in out] == [3000.0], out
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ko", "북한은 러시아에 포탄을 보내지 않았다."),
+    ("ko", "북한은 러시아에 포탄을 지원하지 않았다고 주장했다."),
+    ("ja", "北朝鮮はロシアに砲弾を供与しなかった。"),
+    ("ja", "北朝鮮はロシアに砲弾を送っていないと述べた。"),
+])
+def test_negation_after_the_verb(lang: str, text: str) -> None:
+    assert _wire(text, lang) == []
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ko", "북한은 러시아에 포탄을 보냈다."),
+    ("ja", "北朝鮮はロシアに砲弾を供与した。"),
+])
+def test_affirmative_verb_final_sentence(lang: str, text: str) -> None:
+    assert [i["stance"] for i in _wire(text, lang)] == ["asserted"]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "North Korea did not deny sending shells to Russia."),
+    ("ru", "КНДР не отрицает поставки снарядов России."),
+    ("de", "Nordkorea dementierte nicht, Granaten an Russland geliefert zu haben."),
+    ("fr", "Pyongyang n'a pas démenti avoir livré des obus à la Russie."),
+    ("ko", "북한은 러시아에 포탄을 보냈고, 러시아는 이를 부인하지 않았다."),
+])
+def test_negated_denial_is_no_denial(lang: str, text: str) -> None:
+    out = _wire(text, lang)
+    assert out and all(i["stance"] != "denied" for i in out), out
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "North Korea denied sending shells to Russia."),
+    ("ru", "КНДР отрицает поставки снарядов России."),
+])
+def test_plain_denial_stays(lang: str, text: str) -> None:
+    assert [i["stance"] for i in _wire(text, lang)] == ["denied"]

@@ -227,6 +227,8 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
                 continue  # 星期五, 周三, 木曜日: weekdays, not numbers
             if m.group(0) == "一" and text[m.end():m.end() + 1] in _NOT_ONE_AFTER:
                 continue  # 一些 "some", 一直 "always", 一起 "together": no number
+            if m.start() > 0 and text[m.start() - 1] in "数數几幾":
+                continue  # 数千, 数百万, 几千: "several thousand" is no figure
             cjk = parse_cjk(m.group(0))
             if cjk is not None:
                 spans.append((m.start(), m.end(), cjk))

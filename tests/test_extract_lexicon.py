@@ -155,6 +155,17 @@ def test_new_key_is_found(lang: str, text: str, kind: str) -> None:
     ("zh", "俄罗斯货船在南浦港靠泊。",
      ("port_call", "RU", "KP", "None", "asserted")),
     # ru perfective participle of перебросить; ko 방공망 (air-defence network)
+    # new items: sand (HS 25), vehicles
+    ("en", "North Korea exported 50,000 tons of sand to China.",
+     ("other_violation", "KP", "CN", "sand", "asserted")),
+    ("ko", "북한은 중국에 모래를 수출했다.",
+     ("other_violation", "KP", "CN", "sand", "asserted")),
+    ("zh", "朝鲜向中国出口了大量河沙。",
+     ("other_violation", "KP", "CN", "sand", "asserted")),
+    ("ja", "北朝鮮は中国から自動車を輸入した。",
+     ("other_violation", "CN", "KP", "vehicles", "asserted")),
+    ("ru", "Россия поставила в КНДР автомобили.",
+     ("other_violation", "RU", "KP", "vehicles", "asserted")),
     ("ru", "Северокорейские военные были переброшены в Россию.",
      ("military_personnel", "KP", "RU", "troops", "asserted")),
     ("ko", "러시아는 그 대가로 북한에 방공망을 지원한 것으로 보인다.",
@@ -197,8 +208,9 @@ def test_theft_synonyms(lang: str, text: str) -> None:
     # "alongside" at a quay is berthing, not a ship-to-ship transfer
     ("ja", "北朝鮮の貨物船が南浦港の岸壁に横付けした。"),
     ("en", "The North Korean freighter came alongside the pier at Nampo."),
-    # think tanks and fuel tanks are no tanks
+    # think tanks and fuel tanks are no tanks; 砂漠 (desert) is no sand
     ("en", "North Korea sent fuel tanks to Russia."),
+    ("ja", "北朝鮮は砂漠地帯で演習を行った。"),
 ])
 def test_near_miss_makes_no_incident(lang: str, text: str) -> None:
     out = [i for i in _wire(text, lang) if i["type"] != "port_call"]
@@ -208,6 +220,11 @@ def test_near_miss_makes_no_incident(lang: str, text: str) -> None:
 def test_infantry_weapons_are_no_troops() -> None:
     out = _wire("North Korea sent infantry rocket launchers to Russia.", "en")
     assert [i["type"] for i in out] == ["arms_transfer"], out
+
+
+def test_luxury_cars_stay_luxury_goods() -> None:
+    out = _wire("North Korea imported luxury cars from Europe.", "en")
+    assert [i["item"] for i in out] == ["luxury goods"], out
 
 
 def test_think_tanks_are_no_tanks() -> None:

@@ -155,6 +155,20 @@ def test_new_key_is_found(lang: str, text: str, kind: str) -> None:
     ("zh", "俄罗斯货船在南浦港靠泊。",
      ("port_call", "RU", "KP", "None", "asserted")),
     # ru perfective participle of перебросить; ko 방공망 (air-defence network)
+    # traditional characters; 移交; 就職; satellite launches in fr/es
+    ("zh", "據報導，北韓向俄羅斯提供了砲彈。",
+     ("arms_transfer", "KP", "RU", "artillery shells", "asserted")),
+    ("zh", "朝鲜向俄罗斯移交了无人机。",
+     ("arms_transfer", "KP", "RU", "drones", "asserted")),
+    ("ja", "北朝鮮のIT技術者が身分を偽って米企業に就職していた。",
+     ("overseas_workers", "KP", "US", "IT workers", "asserted")),
+    ("fr", "La Russie a aidé la Corée du Nord à lancer un satellite.",
+     ("technical_assistance", "RU", "KP", "satellite launch assistance", "asserted")),
+    # a Romance adjective after the ship word is its flag
+    ("fr", "Un cargo nord-coréen a accosté à Vladivostok et déchargé des conteneurs.",
+     ("port_call", "KP", "RU", "military goods (containers)", "asserted")),
+    ("es", "Un buque norcoreano atracó en Vladivostok y descargó contenedores.",
+     ("port_call", "KP", "RU", "military goods (containers)", "asserted")),
     # new items: sand (HS 25), vehicles
     ("en", "North Korea exported 50,000 tons of sand to China.",
      ("other_violation", "KP", "CN", "sand", "asserted")),
@@ -220,6 +234,17 @@ def test_near_miss_makes_no_incident(lang: str, text: str) -> None:
 def test_infantry_weapons_are_no_troops() -> None:
     out = _wire("North Korea sent infantry rocket launchers to Russia.", "en")
     assert [i["type"] for i in out] == ["arms_transfer"], out
+
+
+def test_satellite_images_are_no_satellite_help() -> None:
+    out = _wire("Selon des images satellite, la Corée du Nord a livré des obus à la "
+                "Russie.", "fr")
+    assert [i["type"] for i in out] == ["arms_transfer"], out
+
+
+def test_english_adjective_after_a_ship_word_is_no_flag() -> None:
+    out = _wire("The ship North Korean officials seized docked at Nampo.", "en")
+    assert [(i["type"], i["from"]) for i in out] == [("port_call", None)], out
 
 
 def test_luxury_cars_stay_luxury_goods() -> None:

@@ -357,8 +357,14 @@ def _flags(facts: SentenceFacts) -> list[str]:
     ships = facts.cues.get("ship", []) + facts.cues.get("flag", [])
     out: list[str] = []
     cs = facts.countries
+    text, off = facts.sentence.text, facts.sentence.start
     for i, c in enumerate(cs):
-        for s, _ in ships:
+        for s, e in ships:
+            # a lower-case adjective right after the ship word: "un cargo nord-coréen",
+            # "un buque norcoreano" (English adjectives are capitalised and precede)
+            if c.kind == "adjective" and 0 <= c.start - e <= 1 and c.iso2 not in out \
+                    and text[c.start - off:c.start - off + 1].islower():
+                out.append(c.iso2)
             if 0 <= s - c.end <= 12 and c.iso2 not in out:
                 out.append(c.iso2)
                 # a coordinated adjective before it ("российские и китайские суда")

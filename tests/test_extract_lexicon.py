@@ -169,6 +169,15 @@ def test_new_key_is_found(lang: str, text: str, kind: str) -> None:
      ("port_call", "KP", "RU", "military goods (containers)", "asserted")),
     ("es", "Un buque norcoreano atracó en Vladivostok y descargó contenedores.",
      ("port_call", "KP", "RU", "military goods (containers)", "asserted")),
+    # new items: combat aircraft, armoured vehicles
+    ("en", "Russia gave North Korea fighter jets and armoured vehicles.",
+     ("arms_transfer", "RU", "KP", "combat aircraft", "asserted")),
+    ("de", "Russland lieferte Kampfflugzeuge und Schützenpanzer an Nordkorea.",
+     ("arms_transfer", "RU", "KP", "armoured vehicles", "asserted")),
+    ("ru", "Россия передала КНДР истребители и бронетехнику.",
+     ("arms_transfer", "RU", "KP", "armoured vehicles", "asserted")),
+    ("ja", "ロシアは北朝鮮に戦闘機と装甲車を提供した。",
+     ("arms_transfer", "RU", "KP", "combat aircraft", "asserted")),
     # new items: sand (HS 25), vehicles
     ("en", "North Korea exported 50,000 tons of sand to China.",
      ("other_violation", "KP", "CN", "sand", "asserted")),
@@ -250,6 +259,16 @@ def test_english_adjective_after_a_ship_word_is_no_flag() -> None:
 def test_luxury_cars_stay_luxury_goods() -> None:
     out = _wire("North Korea imported luxury cars from Europe.", "en")
     assert [i["item"] for i in out] == ["luxury goods"], out
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ko", "북한은 러시아에 대전차 미사일을 보냈다."),
+    ("ja", "北朝鮮はロシアに対戦車ミサイルを送った。"),
+    ("zh", "朝鲜向俄罗斯提供了反坦克导弹。"),
+])
+def test_anti_tank_missiles_are_no_tanks(lang: str, text: str) -> None:
+    # 전차/戦車/坦克 (tank) inside 대전차/対戦車/反坦克 (anti-tank)
+    assert [i["item"] for i in _wire(text, lang)] == ["missiles"]
 
 
 def test_think_tanks_are_no_tanks() -> None:

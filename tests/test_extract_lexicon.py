@@ -157,6 +157,8 @@ def test_new_key_is_found(lang: str, text: str, kind: str) -> None:
     # ru perfective participle of перебросить; ko 방공망 (air-defence network)
     # traditional characters; 移交; 就職; satellite launches in fr/es
     ("zh", "據報導，北韓向俄羅斯提供了砲彈。",
+     ("arms_transfer", "KP", "RU", "artillery shells", "alleged")),
+    ("zh", "北韓向俄羅斯提供了砲彈。",
      ("arms_transfer", "KP", "RU", "artillery shells", "asserted")),
     ("zh", "朝鲜向俄罗斯移交了无人机。",
      ("arms_transfer", "KP", "RU", "drones", "asserted")),
@@ -169,6 +171,14 @@ def test_new_key_is_found(lang: str, text: str, kind: str) -> None:
      ("port_call", "KP", "RU", "military goods (containers)", "asserted")),
     ("es", "Un buque norcoreano atracó en Vladivostok y descargó contenedores.",
      ("port_call", "KP", "RU", "military goods (containers)", "asserted")),
+    # 据报道 "reportedly" hedges (据报告 "according to the report" does not); 俄方 before
+    # the verb is the recipient, not the troops' origin; ko 을 실은 "loaded with"
+    ("zh", "据报道，朝鲜还向俄方派遣了数百名工程兵。",
+     ("military_personnel", "KP", "RU", "troops", "alleged")),
+    ("zh", "据报告，朝鲜向俄罗斯运送了炮弹。",
+     ("arms_transfer", "KP", "RU", "artillery shells", "asserted")),
+    ("ko", "북한산 석탄을 실은 선박이 중국 닝보항에 입항했다.",
+     ("other_violation", "KP", "CN", "coal", "asserted")),
     # new items: combat aircraft, armoured vehicles
     ("en", "Russia gave North Korea fighter jets and armoured vehicles.",
      ("arms_transfer", "RU", "KP", "combat aircraft", "asserted")),

@@ -83,6 +83,9 @@ def _nearest_cue(facts: SentenceFacts, kinds: tuple[str, ...], pos: int) -> tupl
     return (best[1], best[2]) if best else ("", pos)
 
 
+_VERB_CUES = ("give", "get", "deploy", "work", "assist", "steal", "sts")
+
+
 def _origin_adjective(facts: SentenceFacts, hit: ItemHit, lang: str = "en") -> str | None:
     """'North Korean coal', 'nordkoreanische Soldaten', 'armas norcoreanas', 'russische'."""
     after = 22 if lang in ("es", "fr") else 3
@@ -96,6 +99,9 @@ def _origin_adjective(facts: SentenceFacts, hit: ItemHit, lang: str = "en") -> s
                 return c.iso2
             continue
         if 0 <= hit.start - c.end <= 30:
+            if lang in ("zh", "ja", "ko") and any(
+                    c.end <= s < hit.start for k in _VERB_CUES for s, _ in facts.cues.get(k, [])):
+                continue  # a verb between: "俄方派遣了数百名工程兵" (the side that receives)
             gap = facts.sentence.text[max(0, c.end - facts.sentence.start):
                                       max(0, hit.start - facts.sentence.start)]
             if c.kind == "name" and not (gap.startswith("'s") or gap.startswith("’s")

@@ -179,6 +179,13 @@ def test_new_key_is_found(lang: str, text: str, kind: str) -> None:
      ("arms_transfer", "KP", "RU", "artillery shells", "asserted")),
     ("ko", "북한산 석탄을 실은 선박이 중국 닝보항에 입항했다.",
      ("other_violation", "KP", "CN", "coal", "asserted")),
+    # ko 사들였다 (bought up), ja 運び込んだ (carried in), zh 朝鲜制造的 (made in the DPRK)
+    ("ko", "러시아는 북한산 포탄을 사들였다.",
+     ("arms_transfer", "KP", "RU", "artillery shells", "asserted")),
+    ("ja", "北朝鮮は弾薬をロシアへ運び込んだ。",
+     ("arms_transfer", "KP", "RU", "munitions", "asserted")),
+    ("zh", "俄罗斯购买了朝鲜制造的炮弹。",
+     ("arms_transfer", "KP", "RU", "artillery shells", "asserted")),
     # new items: combat aircraft, armoured vehicles
     ("en", "Russia gave North Korea fighter jets and armoured vehicles.",
      ("arms_transfer", "RU", "KP", "combat aircraft", "asserted")),

@@ -104,8 +104,9 @@ def _origin_adjective(facts: SentenceFacts, hit: ItemHit, lang: str = "en") -> s
                 continue  # a verb between: "俄方派遣了数百名工程兵" (the side that receives)
             gap = facts.sentence.text[max(0, c.end - facts.sentence.start):
                                       max(0, hit.start - facts.sentence.start)]
-            if c.kind == "name" and not (gap.startswith("'s") or gap.startswith("’s")
-                                         or gap.startswith("산") or gap.startswith("製")):
+            # "North Korea's", "북한산", "北朝鮮製", "朝鲜制造的", "朝鲜产", "朝鮮生產"
+            if c.kind == "name" and not gap.startswith(("'s", "’s", "산", "製", "制", "产",
+                                                        "產", "生产", "生產")):
                 continue
             if any(ch in gap for ch in ",.;:") and c.end <= hit.start:
                 continue

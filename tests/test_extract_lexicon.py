@@ -330,10 +330,32 @@ def test_ship_taking_on_cargo_from_an_unflagged_ship() -> None:
         ("ship_to_ship_transfer", None, "KP")], out
 
 
-def test_ship_receiving_from_a_ship() -> None:
-    out = _wire("A North Korean tanker received diesel from a Panamanian tanker.", "en")
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "A North Korean tanker received diesel from a Panamanian tanker."),
+    ("en", "The North Korean tanker Chon Ma San received oil from the Panama-flagged "
+           "Xin Yuan 18."),
+    ("de", "Das nordkoreanische Schiff übernahm Öl von einem Tanker unter der Flagge "
+           "Panamas."),
+    ("fr", "Un navire nord-coréen a reçu du pétrole d'un pétrolier panaméen."),
+    ("es", "Un buque norcoreano recibió combustible de un petrolero panameño."),
+    ("ru", "Северокорейский танкер получил нефть с панамского судна."),
+    ("ko", "북한 유조선이 파나마 선적 선박으로부터 석유를 넘겨받았다."),
+    ("ja", "北朝鮮のタンカーがパナマ船籍の船から石油を受け取った。"),
+    ("zh", "朝鲜油轮从巴拿马籍船只接收石油。"),
+])
+def test_ship_receiving_from_a_ship(lang: str, text: str) -> None:
+    out = _wire(text, lang)
     assert [(i["type"], i["from"], i["to"]) for i in out] == [
         ("ship_to_ship_transfer", "PA", "KP")], out
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "L'équipage d'un pétrolier nord-coréen a livré du pétrole à la Chine."),
+    ("es", "El capitán de un petrolero norcoreano vendió petróleo a China."),
+])
+def test_one_ship_and_a_country_is_no_ship_to_ship(lang: str, text: str) -> None:
+    out = _wire(text, lang)
+    assert out and all(i["type"] == "petroleum_transfer" for i in out), out
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), [

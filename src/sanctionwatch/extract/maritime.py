@@ -701,8 +701,9 @@ _SHIP_TO_WORDS = {
     "zh": r"向|给|往|到",
 }
 _SHIP_FROM_WORDS = {
-    "en": r"\bfrom\b", "de": r"\b(?:von|aus)\b", "fr": r"\bdepuis\b|\ben provenance d[eu']",
-    "es": r"\b(?:desde|procedente de)\b", "ru": r"\b(?:с|со|от)\b", "zh": r"从|自",
+    "en": r"\bfrom\b", "de": r"\b(?:von|aus)\b",
+    "fr": r"\bdepuis\b|\ben provenance d[eu']|\bd'une?\b",
+    "es": r"\b(?:desde|procedente de|de una?)\b", "ru": r"\b(?:с|со|от)\b", "zh": r"从|自",
 }
 _SHIP_TO_BEFORE = {lg: re.compile(f"(?:{w})[^,;.:，。；、\\d]{{0,30}}$", re.I)
                    for lg, w in _SHIP_TO_WORDS.items()}
@@ -718,10 +719,17 @@ def _ship_heads(facts: SentenceFacts) -> list[tuple[int, int]]:
     """Ship words of the sentence, one per ship: overlapping keys (선/선박, 船/船籍) and
     a ship word inside a flag word count once (the longest)."""
     flags = facts.cues.get("flag", [])
-    spans = sorted(facts.cues.get("ship", []), key=lambda se: (se[0], -(se[1] - se[0])))
+    ships = facts.cues.get("ship", [])
+    # "the Panama-flagged Xin Yuan 18": a "-flagged" word without a ship word after it
+    # stands for the ship
+    named = [(fs, fe) for fs, fe in flags if _FLAG_BEFORE_SHIP.search(_rel(facts, fs, fe))
+             and "-" in _rel(facts, fs - 1, fs + 1)
+             and not any(0 <= s - fe <= 12 for s, _ in ships)]
+    spans = sorted(ships + named, key=lambda se: (se[0], -(se[1] - se[0])))
     out: list[tuple[int, int]] = []
     for s, e in spans:
-        if any(fs <= s and e <= fe and (fe - fs) > (e - s) for fs, fe in flags):
+        if (s, e) not in named and any(fs <= s and e <= fe and (fe - fs) > (e - s)
+                                       for fs, fe in flags):
             continue  # 船 in 船籍, "-flagged" is no ship
         if out and s < out[-1][1]:
             continue
@@ -787,7 +795,8 @@ def ships_as_parties(facts: SentenceFacts, lang: str, drafts: list[Draft]) -> li
     "油轮向朝鲜船只转运柴油". Direction: the supplying ship's flag (or the cargo's origin)
     → the receiving ship's flag; the cargo's amount is kept."""
     cargo_drafts = [d for d in drafts if d.type in _CARGO_TYPES]
-    if not cargo_drafts or len(facts.cues.get("ship", [])) < 2:
+    if not cargo_drafts or not facts.cues.get("ship") or \
+            len(facts.cues["ship"]) + len(facts.cues.get("flag", [])) < 2:
         return drafts
     heads = _ship_heads(facts)
     if len(heads) < 2:

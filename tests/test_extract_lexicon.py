@@ -248,6 +248,15 @@ def test_theft_synonyms(lang: str, text: str) -> None:
     # "alongside" at a quay is berthing, not a ship-to-ship transfer
     ("ja", "北朝鮮の貨物船が南浦港の岸壁に横付けした。"),
     ("en", "The North Korean freighter came alongside the pier at Nampo."),
+    # ordinary goods between two other states are no DPRK incident
+    ("en", "South Korea exported cars to Russia last year, while North Korea's trade "
+           "shrank."),
+    ("ko", "한국은 러시아에 자동차를 수출했고, 북한은 이를 비난했다."),
+    ("zh", "韩国向俄罗斯出口汽车，朝鲜对此表示不满。"),
+    # other senses: a football result, a delegation arriving in a capital
+    ("en", "North Korea handed Japan a 2-1 defeat in the football qualifier."),
+    ("ru", "Делегация КНДР прибыла в Москву."),
+    ("zh", "朝鲜外交官抵达莫斯科。"),
     # think tanks and fuel tanks are no tanks; 砂漠 (desert) is no sand
     ("en", "North Korea sent fuel tanks to Russia."),
     ("ja", "北朝鮮は砂漠地帯で演習を行った。"),

@@ -351,9 +351,16 @@ def sentence_drafts(facts: SentenceFacts, lang: str, index: int, stance: str,
     return [d for d in drafts if _involves_kp(d, facts, context_kp)]
 
 
+# ordinary goods that are sanctions-relevant only as DPRK trade: a flow between two other
+# states ("South Korea exported cars to Russia") is no incident even when the DPRK is named
+_DPRK_ONLY_GOODS = {"transport_vehicles", "earth_stone"}
+
+
 def _involves_kp(d: Draft, facts: SentenceFacts, context_kp: bool) -> bool:
     if KP in (d.from_, d.to):
         return True
+    if d.category in _DPRK_ONLY_GOODS:
+        return False
     return d.type in ("port_call", "ship_to_ship_transfer", "other_violation") and (
         KP in facts.iso_set() or context_kp)
 

@@ -186,6 +186,15 @@ def test_new_key_is_found(lang: str, text: str, kind: str) -> None:
      ("arms_transfer", "KP", "RU", "munitions", "asserted")),
     ("zh", "俄罗斯购买了朝鲜制造的炮弹。",
      ("arms_transfer", "KP", "RU", "artillery shells", "asserted")),
+    # reported, unconfirmed: hedges
+    ("de", "Nordkorea hat Granaten an Russland geliefert, wie Medienberichten zufolge "
+           "bekannt wurde.", ("arms_transfer", "KP", "RU", "artillery shells", "alleged")),
+    ("fr", "Selon des informations non confirmées, la Corée du Nord a livré des obus à la "
+           "Russie.", ("arms_transfer", "KP", "RU", "artillery shells", "alleged")),
+    ("ja", "北朝鮮がロシアに砲弾を供与したとの情報がある。",
+     ("arms_transfer", "KP", "RU", "artillery shells", "alleged")),
+    ("zh", "有消息称朝鲜向俄罗斯提供了炮弹。",
+     ("arms_transfer", "KP", "RU", "artillery shells", "alleged")),
     # new items: combat aircraft, armoured vehicles
     ("en", "Russia gave North Korea fighter jets and armoured vehicles.",
      ("arms_transfer", "RU", "KP", "combat aircraft", "asserted")),

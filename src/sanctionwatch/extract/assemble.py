@@ -92,6 +92,9 @@ def _nearest_cue(facts: SentenceFacts, kinds: tuple[str, ...], pos: int) -> tupl
     return (best[1], best[2]) if best else ("", pos)
 
 
+_VERB_CUES = ("give", "get", "deploy", "work", "assist", "steal", "sts")
+
+
 def _origin_adjective(facts: SentenceFacts, hit: ItemHit, lang: str = "en") -> str | None:
     """'North Korean coal', 'nordkoreanische Soldaten', 'armas norcoreanas', 'russische'."""
     after = 22 if lang in ("es", "fr") else 3
@@ -111,10 +114,14 @@ def _origin_adjective(facts: SentenceFacts, hit: ItemHit, lang: str = "en") -> s
                 return c.iso2
             continue
         if 0 <= hit.start - c.end <= 30:
+            if lang in ("zh", "ja", "ko") and any(
+                    c.end <= s < hit.start for k in _VERB_CUES for s, _ in facts.cues.get(k, [])):
+                continue  # a verb between: "俄方派遣了数百名工程兵" (the side that receives)
             gap = facts.sentence.text[max(0, c.end - facts.sentence.start):
                                       max(0, hit.start - facts.sentence.start)]
-            if c.kind == "name" and not (gap.startswith("'s") or gap.startswith("’s")
-                                         or gap.startswith("산") or gap.startswith("製")):
+            # "North Korea's", "북한산", "北朝鮮製", "朝鲜制造的", "朝鲜产", "朝鮮生產"
+            if c.kind == "name" and not gap.startswith(("'s", "’s", "산", "製", "制", "产",
+                                                        "產", "生产", "生產")):
                 continue
             if any(ch in gap for ch in ",.;:") and c.end <= hit.start:
                 continue
@@ -446,9 +453,16 @@ def _troops_receive(facts: SentenceFacts, h: ItemHit) -> bool:
                    for c in facts.countries)
 
 
+# ordinary goods that are sanctions-relevant only as DPRK trade: a flow between two other
+# states ("South Korea exported cars to Russia") is no incident even when the DPRK is named
+_DPRK_ONLY_GOODS = {"transport_vehicles", "earth_stone"}
+
+
 def _involves_kp(d: Draft, facts: SentenceFacts, context_kp: bool) -> bool:
     if KP in (d.from_, d.to):
         return True
+    if d.category in _DPRK_ONLY_GOODS:
+        return False
     return d.type in ("port_call", "ship_to_ship_transfer", "other_violation") and (
         KP in facts.iso_set() or context_kp)
 
@@ -461,8 +475,14 @@ def _flags(facts: SentenceFacts) -> list[str]:
     ships = facts.cues.get("ship", []) + facts.cues.get("flag", [])
     out: list[str] = []
     cs = facts.countries
+    text, off = facts.sentence.text, facts.sentence.start
     for i, c in enumerate(cs):
-        for s, _ in ships:
+        for s, e in ships:
+            # a lower-case adjective right after the ship word: "un cargo nord-coréen",
+            # "un buque norcoreano" (English adjectives are capitalised and precede)
+            if c.kind == "adjective" and 0 <= c.start - e <= 1 and c.iso2 not in out \
+                    and text[c.start - off:c.start - off + 1].islower():
+                out.append(c.iso2)
             if 0 <= s - c.end <= 12 and c.iso2 not in out:
                 out.append(c.iso2)
                 # a coordinated adjective before it ("российские и китайские суда")

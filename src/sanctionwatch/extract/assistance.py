@@ -186,6 +186,21 @@ def _programme_item(surface: str) -> str:
     return "assistance to weapons programme"
 
 
+_RELATIVE_BEFORE = re.compile(r",\s*(?:which|that|das|die|was|ce qui|qui|lo que|que|"
+                              r"что|которое|которая|которые)\s+(?:\w+\s+)?$", re.I)
+
+
+def _relative_about_a_thing(facts: SentenceFacts, cue: int) -> bool:
+    off, text = facts.sentence.start, facts.sentence.text
+    lo = max(0, cue - off - 14)
+    m = _RELATIVE_BEFORE.search(text[lo:cue - off])
+    if m is None:
+        return False
+    comma = off + lo + m.start()
+    # "Russia, which helped …": the relative clause is about a country, which can help
+    return not any(0 <= comma - c.end <= 1 for c in facts.countries)
+
+
 def assistance_drafts(facts: SentenceFacts, lang: str, index: int, stance: str,
                       existing: list[Draft]) -> list[Draft]:
     """Technical-assistance claims of one sentence that the item rules do not make."""
@@ -194,6 +209,11 @@ def assistance_drafts(facts: SentenceFacts, lang: str, index: int, stance: str,
         return []
     s = facts.sentence
     off, text = s.start, s.text
+    # ", which helps its missile programme": a relative clause about a thing says what the
+    # goods do, it names no helper
+    helps = [(a, b) for a, b in helps if not _relative_about_a_thing(facts, a)]
+    if not helps:
+        return []
     out: list[Draft] = []
     have = {(d.type, d.item) for d in existing}
 

@@ -50,7 +50,10 @@ def goods_bound_for_kp(all_facts: list[SentenceFacts], i: int, lang: str,
     if i + 1 >= len(all_facts) or not _goods_sentence(facts):
         return []
     nxt = all_facts[i + 1]
-    if KP not in nxt.iso_set() or nxt.items or not _bound_for_kp(nxt, lang):
+    # the next sentence may name the goods again ("the cars"), but no goods of its own
+    restated = all(h.cue.type == "other_violation" and "give" not in nxt.cues
+                   and "get" not in nxt.cues for h in nxt.items)
+    if KP not in nxt.iso_set() or not restated or not _bound_for_kp(nxt, lang):
         return []
     facts.quantities = sentence_quantities(facts, lang)
     drafts = [d for d in sentence_drafts(facts, lang, i, stance, None, True)

@@ -148,6 +148,27 @@ def ship_modifiers(facts: SentenceFacts) -> None:
         h.cue.type == "petroleum_transfer" and any(0 <= s - h.end <= 1 for s, _ in ships))]
 
 
+# "alongside" cues (came alongside, längsseits, à couple, abarloado, 横付け) name a
+# ship-to-ship transfer only when no quay is beside them: "berthed alongside the pier",
+# "南浦港の岸壁に横付けした" is a ship at a port
+_ALONGSIDE = re.compile(r"alongside|längsseits|à couple|abarload|横付け", re.I)
+_QUAY = re.compile(r"\b(?:pier|quay|wharf|jetty|berth|kai|kaimauer|quai|jetée|muelle|"
+                   r"причал\w*)\b|부두|안벽|岸壁|埠頭|桟橋|码头|碼頭", re.I)
+
+
+def alongside_at_quay(facts: SentenceFacts) -> None:
+    """Drop "alongside" ship-to-ship cues that stand next to a quay word."""
+    sts = facts.cues.get("sts")
+    if not sts:
+        return
+    kept = [(s, e) for s, e in sts if not (
+        _ALONGSIDE.search(_rel(facts, s, e)) and _QUAY.search(_rel(facts, s - 15, e + 15)))]
+    if kept:
+        facts.cues["sts"] = kept
+    else:
+        del facts.cues["sts"]
+
+
 def adjectival_ban(facts: SentenceFacts, start: int, end: int, lang: str) -> bool:
     """A ban word that describes an item ("금지된 석탄", "禁止された石炭", "被禁止的煤炭",
     "запрещённый уголь", "charbon interdit", "carbón prohibido", "the banned coal") states
@@ -666,3 +687,157 @@ def cargo_hedge(facts: SentenceFacts, drafts: list[Draft]) -> list[Draft]:
                     if d.item in suspected else d.item)
             if d.type == "ship_to_ship_transfer" and d.stance == "alleged" else d
             for d in drafts]
+
+
+# --- a transfer between two ships is a ship-to-ship transfer -----------------------------
+
+# a preposition that marks the ship after it as the receiving side ("to a North Korean
+# vessel", "auf ein nordkoreanisches Schiff", "vers un navire", "a un buque", "на судно",
+# "向朝鲜船只") or as the supplying side ("from a Panamanian tanker", "von einem Tanker",
+# "en provenance d'un pétrolier", "desde un buque", "с танкера", "从…油轮")
+_SHIP_TO_WORDS = {
+    "en": r"\b(?:to|onto|into)\b", "de": r"\b(?:auf|an|in)\b",
+    "fr": r"\b(?:vers|à|au|sur)\b", "es": r"\b(?:a|al|hacia|en)\b", "ru": r"\b(?:на|в|во)\b",
+    "zh": r"向|给|往|到",
+}
+_SHIP_FROM_WORDS = {
+    "en": r"\bfrom\b", "de": r"\b(?:von|aus)\b",
+    "fr": r"\bdepuis\b|\ben provenance d[eu']|\bd'une?\b",
+    "es": r"\b(?:desde|procedente de|de una?)\b", "ru": r"\b(?:с|со|от)\b", "zh": r"从|自",
+}
+_SHIP_TO_BEFORE = {lg: re.compile(f"(?:{w})[^,;.:，。；、\\d]{{0,30}}$", re.I)
+                   for lg, w in _SHIP_TO_WORDS.items()}
+_SHIP_FROM_BEFORE = {lg: re.compile(f"(?:{w})[^,;.:，。；、\\d]{{0,30}}$", re.I)
+                     for lg, w in _SHIP_FROM_WORDS.items()}
+# ko/ja mark the receiving ship after it (선박에, 船に) and the supplying one with 에서/から
+_SHIP_TO_AFTER = re.compile(r"^(?:들)?(?:에게|에|으로|로|に|へ)(?!서|부터)")
+_SHIP_FROM_AFTER = re.compile(r"^(?:들)?(?:에서|로부터|으로부터|から)")
+_CARGO_TYPES = ("petroleum_transfer", "other_violation")
+
+
+def _ship_heads(facts: SentenceFacts) -> list[tuple[int, int]]:
+    """Ship words of the sentence, one per ship: overlapping keys (선/선박, 船/船籍) and
+    a ship word inside a flag word count once (the longest)."""
+    flags = facts.cues.get("flag", [])
+    ships = facts.cues.get("ship", [])
+    # "the Panama-flagged Xin Yuan 18": a "-flagged" word without a ship word after it
+    # stands for the ship
+    named = [(fs, fe) for fs, fe in flags if _FLAG_BEFORE_SHIP.search(_rel(facts, fs, fe))
+             and "-" in _rel(facts, fs - 1, fs + 1)
+             and not any(0 <= s - fe <= 12 for s, _ in ships)]
+    spans = sorted(ships + named, key=lambda se: (se[0], -(se[1] - se[0])))
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if (s, e) not in named and any(fs <= s and e <= fe and (fe - fs) > (e - s)
+                                       for fs, fe in flags):
+            continue  # 船 in 船籍, "-flagged" is no ship
+        if out and s < out[-1][1]:
+            continue
+        out.append((s, e))
+    return out
+
+
+def _ship_flag(facts: SentenceFacts, head: tuple[int, int], heads: list[tuple[int, int]],
+               lang: str) -> str | None:
+    """The flag of one ship: a country right before it ("North Korean-flagged vessel",
+    "российский танкер", "북한 선박", "朝鲜船只", "北朝鮮船籍の船"), an adjective right
+    after it ("navire nord-coréen", "buque panameño"), or a flag phrase after it ("tanker
+    flying the flag of Sierra Leone", "Tanker unter der Flagge Panamas", "pétrolier
+    battant pavillon panaméen")."""
+    s, e = head
+    prev_end = max((he for _hs, he in heads if he <= s), default=facts.sentence.start)
+    next_start = min((hs for hs, _he in heads if hs >= e), default=facts.sentence.end)
+    best: tuple[int, str] | None = None
+    for c in facts.countries:
+        if c.based:
+            continue
+        if prev_end <= c.start and c.end <= s and s - c.end <= 15 and \
+                not _CONTEXT_CUT.search(_rel(facts, c.end, s)):
+            d = s - c.end
+        elif e <= c.start < next_start and not _CONTEXT_CUT.search(_rel(facts, e, c.start)) \
+                and lang not in ("ko", "ja", "zh") and (
+                (c.kind == "adjective" and c.start - e <= 2)
+                or (c.start - e <= 40 and any(e <= fs and fe <= c.start
+                                              for fs, fe in facts.cues.get("flag", [])))):
+            d = 20 + c.start - e
+        else:
+            continue
+        if best is None or d < best[0]:
+            best = (d, c.iso2)
+    return best[1] if best else None
+
+
+def _ship_side(facts: SentenceFacts, head: tuple[int, int], lang: str) -> str:
+    s, e = head
+    if lang in _SOV:
+        after = _rel(facts, e, e + 6)
+        if _SHIP_FROM_AFTER.match(after):
+            return "from"
+        return "to" if _SHIP_TO_AFTER.match(after) else ""
+    if lang not in _SHIP_TO_BEFORE:
+        return ""
+    before = _rel(facts, s - 40, s)
+    # the nearest marker decides ("from a tanker to a vessel")
+    to = _SHIP_TO_BEFORE[lang].search(before)
+    frm = _SHIP_FROM_BEFORE[lang].search(before)
+    if to and frm:
+        return "to" if to.start() > frm.start() else "from"
+    return "to" if to else ("from" if frm else "")
+
+
+def ships_as_parties(facts: SentenceFacts, lang: str, drafts: list[Draft]) -> list[Draft]:
+    """A delivery whose sender and recipient are both ships is a ship-to-ship transfer,
+    with or without the words "ship-to-ship": "a tanker flying the flag of Sierra Leone
+    transferred 8,000 barrels of diesel to a North Korean-flagged vessel", "ein Tanker
+    pumpte Diesel auf ein nordkoreanisches Schiff", "un pétrolier a transféré du gazole
+    vers un navire nord-coréen", "танкер перекачал топливо на северокорейское судно",
+    "유조선이 북한 선박에 경유를 옮겨 실었다", "タンカーが北朝鮮船籍の船に軽油を移し替えた",
+    "油轮向朝鲜船只转运柴油". Direction: the supplying ship's flag (or the cargo's origin)
+    → the receiving ship's flag; the cargo's amount is kept."""
+    cargo_drafts = [d for d in drafts if d.type in _CARGO_TYPES]
+    if not cargo_drafts or not facts.cues.get("ship") or \
+            len(facts.cues["ship"]) + len(facts.cues.get("flag", [])) < 2:
+        return drafts
+    heads = _ship_heads(facts)
+    if len(heads) < 2:
+        return drafts
+    sides = [(_ship_side(facts, h, lang), h) for h in heads]
+    to = [h for side, h in sides if side == "to"]
+    frm = [h for side, h in sides if side == "from"]
+    plain = [h for side, h in sides if side == ""]
+    if to and (frm or plain):
+        receiver = to[0]
+        # the supplier: a ship marked "from", else the unmarked ship (the subject) nearest
+        # before the receiver
+        before = [h for h in plain if h[0] < receiver[0]]
+        sender = frm[0] if frm else (before[-1] if before else plain[0])
+    elif frm and plain and not to:
+        sender, receiver = frm[0], plain[0]  # "the vessel received oil from a tanker"
+    else:
+        return drafts
+    send_flag = _ship_flag(facts, sender, heads, lang)
+    recv_flag = _ship_flag(facts, receiver, heads, lang)
+    s = facts.sentence
+    out = [d for d in drafts if d.type not in _CARGO_TYPES]
+    for d in cargo_drafts:
+        hit = next((h for h in facts.items if h.start == d.at), None)
+        origin = _origin_adjective(facts, hit, lang) if hit else None
+        # (an adjective after the cargo may be the receiving ship's: "gazole vers un navire
+        # nord-coréen")
+        frm_c = send_flag or (origin if origin != recv_flag else None)
+        if recv_flag is None or frm_c == recv_flag or KP not in (frm_c, recv_flag):
+            return drafts  # not two ships of known, different flags with the DPRK on one side
+        out.append(replace(d, type="ship_to_ship_transfer", from_=frm_c, to=recv_flag,
+                           start=s.start, end=s.end))
+    return _dedupe(out)
+
+
+def _dedupe(drafts: list[Draft]) -> list[Draft]:
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for d in drafts:
+        key = (d.type, d.from_, d.to, d.item, d.quantity, d.unit)
+        if key not in seen:
+            seen.add(key)
+            out.append(d)
+    return out

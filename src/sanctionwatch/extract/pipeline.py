@@ -113,10 +113,18 @@ def _stance(facts: SentenceFacts) -> str:
     return "alleged" if facts.has("hedge") else "asserted"
 
 
-def _is_denial(facts: SentenceFacts) -> set[str]:
-    """Accused parties (KP/RU/CN) that deny in this sentence; empty when it is no denial."""
+def _is_denial(facts: SentenceFacts, lang: str = "en") -> set[str]:
+    """Accused parties (KP/RU/CN) that deny in this sentence; empty when it is no denial
+    (also when every denial word is negated: "did not deny", "n'a pas démenti",
+    "не отрицает", "dementierte nicht", "부인하지 않았다", "否定しなかった")."""
     if not facts.has("deny"):
         return set()
+    negs = facts.cues.get("negate", [])
+    if negs:
+        after = 8 if lang in ("ko", "ja", "de") else -1
+        if all(any(0 <= ds - ne <= 12 or 0 <= ns - de <= after for ns, ne in negs)
+               for ds, de in facts.cues["deny"]):
+            return set()
     sources = [st for st, _ in facts.cues.get("source", [])]
     # "Kremlin spokesman …", "the Russian foreign ministry …": a state's spokesman,
     # ministry or state media deny for that state
@@ -140,7 +148,7 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
         flag_hint = _flag_hint(facts) or flag_hint
         if "ship" in facts.cues or "flag" in facts.cues:
             ship_sentences.append(facts)  # read for ship names only when needed
-        deniers = _is_denial(facts)
+        deniers = _is_denial(facts, lang)
         others = isos - {KP, "RU", "CN"} - maritime.registry_countries(facts, lang)
         if not (kp_here or (prev_kp and not others - victim_firms(facts))) and not (
                 deniers and _recent_claim(out, i)):
@@ -159,6 +167,7 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
         if _norm_before_trigger(facts, lang):
             continue
         maritime.ship_modifiers(facts)
+        maritime.alongside_at_quay(facts)
         facts.quantities = maritime.name_numbers(facts, _quantities(facts, lang), lang)
         # a DPRK port is DPRK context for the sentence's ship claims
         drafts = sentence_drafts(facts, lang, i, _stance(facts), flag_hint, not kp_name)
@@ -185,6 +194,8 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
             for earlier in ship_sentences:
                 maritime.learn_vessels(earlier, vessel_book)
             drafts = maritime.traded_with_ship(facts, i, _stance(facts), vessel_book, drafts)
+        if "sts" not in facts.cues and ("give" in facts.cues or "get" in facts.cues):
+            drafts = maritime.ships_as_parties(facts, lang, drafts)
         drafts = scope_hedges(facts, drafts)
         if "sts" in facts.cues:
             drafts = maritime.cargo_hedge(facts, drafts)
@@ -193,7 +204,7 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
                 facts, assistance_drafts(facts, lang, i, _stance(facts), drafts))
         if drafts:
             drafts = drop_generic(facts, lang, drafts)
-        if _negated(facts):
+        if _negated(facts, lang):
             continue
         if _SANCTIONED_FOR.search(facts.sentence.text):
             # the reason given for a sanction is the sanctioning state's accusation
@@ -280,13 +291,21 @@ def _norm_before_trigger(facts: SentenceFacts, lang: str = "en") -> bool:
                                   or any(0 <= a - t <= 60 for a in after) for t in triggers)
 
 
-def _negated(facts: SentenceFacts) -> bool:
-    if "negate" not in facts.cues:
-        return False
-    triggers = [s for k in ("give", "get", "deploy", "steal", "sts") for s, _ in
-                facts.cues.get(k, [])]
-    negs = [e for _, e in facts.cues.get("negate", [])]
-    return bool(triggers) and all(any(0 <= t - n <= 12 for n in negs) for t in triggers)
+def _negated(facts: SentenceFacts, lang: str = "en") -> bool:
+    spans = [se for k in ("give", "get", "deploy", "steal", "sts") for se in
+             facts.cues.get(k, [])]
+    after = 8 if lang in ("ko", "ja", "de") else -1
+    # a negation of a denial word ("did not deny sending …") negates no delivery
+    negs = [(ns, ne) for ns, ne in facts.cues.get("negate", []) if not any(
+        0 <= ds - ne <= 12 or 0 <= ns - de <= after for ds, de in facts.cues.get("deny", []))]
+    if lang in ("ko", "ja"):
+        # verb-final: the negation follows the verb ("지원하지 않았다", "供与しなかった",
+        # "送っていない")
+        text, off = facts.sentence.text, facts.sentence.start
+        return bool(spans) and all(any(
+            0 <= ns - te <= 8 and not re.search(r"[,.、。，]", text[te - off:ns - off])
+            for ns, _ in negs) for _, te in spans)
+    return bool(spans) and all(any(0 <= ts - ne <= 12 for _, ne in negs) for ts, _ in spans)
 
 
 def _designated(drafts: list[Draft]) -> list[Draft]:

@@ -80,8 +80,8 @@ _NUM = re.compile(r"(?=\d)(?:" + _NB + r"\d{1,3}(?:(?:[,.']|\s(?=\d{3}\b" + _NOT
                   r"(?:[.,]\d+)?(?!\d)|" + _NB + r"\d+(?:[.,]\d+)?(?!\d))")
 # the same matches, faster: the first digit leads (so the engine skips to digits in C) and
 # the boundary test looks back past it; both alternatives share that digit
-_NUM_FAST = re.compile(r"\d" + _NB.replace("])", r"]\d)") + r"(?:\d{0,2}(?:(?:[,.']|\s(?=\d{3}\b))"
-                       r"\d{3})+(?:[.,]\d+)?(?!\d)|\d*(?:[.,]\d+)?(?!\d))")
+_NUM_FAST = re.compile(r"\d" + _NB.replace("])", r"]\d)") + r"(?:\d{0,2}(?:(?:[,.']|\s(?=\d{3}\b"
+                       + _NOT_CALIBRE + r"))\d{3})+(?:[.,]\d+)?(?!\d)|\d*(?:[.,]\d+)?(?!\d))")
 _WORDS_LONGEST_FIRST = sorted(_WORDNUM, key=len, reverse=True)
 _WORD_RE = re.compile("(?=" + first_chars(_WORDS_LONGEST_FIRST) + r")(?<!\w)("
                       + alternation_by_first_char(_WORDS_LONGEST_FIRST) + r")(?!\w)", re.I)
@@ -127,7 +127,7 @@ _CALIBRE_BEFORE = re.compile(r"(?:kaliber|calibre|caliber|calibro|калибр\w
 _ID_BEFORE = re.compile(r"(imo|mmsi|no|nr|№)\W{0,3}$", re.I)
 _CJK_SCALE_AFTER = re.compile(r"^\s?(만|억|천|万|億|亿|千)")
 _FOUR_DIGITS = re.compile(r"^\d{4}$")
-_COMPOUND_TAIL = re.compile(r"(\d+)\s?(만|천)?")
+_COMPOUND_TAIL = re.compile(r"(\d+)\s?(만|천|千)?")
 
 
 def parse_number(raw: str, lang: str) -> float | None:
@@ -253,6 +253,8 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
                 continue  # 星期五, 周三, 木曜日: weekdays, not numbers
             if m.group(0) == "一" and text[m.end():m.end() + 1] in _NOT_ONE_AFTER:
                 continue  # 一些 "some", 一直 "always", 一起 "together": no number
+            if m.start() > 0 and text[m.start() - 1] in "数數几幾":
+                continue  # 数千, 数百万, 几千: "several thousand" is no figure
             cjk = parse_cjk(m.group(0))
             if cjk is not None:
                 spans.append((m.start(), m.end(), cjk))
@@ -329,6 +331,10 @@ def _build(text: str, lang: str, start: int, end: int,
     if sm:
         value *= _SCALES[sm.group(1).lower()]
         pos += sm.end()
+        if sm.group(1) in ("천", "千") and text[pos:pos + 1] in ("만", "万", "萬", "억", "億",
+                                                             "亿"):
+            value *= _SCALES[text[pos]]  # 5천만 = 5 × 1000 × 10,000
+            pos += 1
         m2 = _COMPOUND_TAIL.match(text[pos:pos + 10])
         if m2 and lang in ("ko", "ja", "zh") and sm.group(1) in ("억", "만", "万", "億", "亿"):
             value += float(m2.group(1)) * (_SCALES[m2.group(2)] if m2.group(2) else 1)

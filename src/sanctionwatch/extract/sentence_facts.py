@@ -29,6 +29,9 @@ _EVENT_CUE_SET = frozenset(EVENT_CUES)
 # object (like 把), not the future ("朝鲜将向俄罗斯派兵")
 _ZH_DISPOSAL = re.compile(r"将(?![向在于会要继续对为把与和从能可派运送卖售交转输出提供])"
                           r"[^,，。;；]{1,20}?(?:[派运送卖售交转输][往到给至抵]|出口到|出售给)")
+# ko 넘기다 "hand over" also means "pass, exceed" after an amount ("200만 발을 넘긴": more
+# than two million rounds); without a recipient (러시아에) that is no delivery
+_KO_EXCEED = re.compile(r"\d[\d,.]*\s?(?:만|억|천)?\s?[가-힣]{0,2}\s?(?:을|를)\s?$")
 _SOURCE_BEFORE = {"according to", "laut", "selon", "d'après", "según", "de acuerdo con",
                   "по данным", "по словам", "согласно", "citing", "nach angaben", "据"}
 
@@ -123,6 +126,8 @@ def collect(sentence: Sentence, matches: list[Match], quantities: list[Quantity]
     if len(facts.items) > 1:
         facts.items = _modifiers_dropped(facts.items, text)
     if not spans:
+        if lang == "ko":
+            _ko_exceed_is_no_handover(facts, text)
         facts.quantities = [q for q in quantities if q.end <= sentence.end]
         return facts  # no country: no roles, no locations
     gives = tuple(st for st, _ in cues["give"]) if "give" in cues else ()
@@ -144,8 +149,23 @@ def collect(sentence: Sentence, matches: list[Match], quantities: list[Quantity]
         facts.countries = refine_roles(text, sentence.start, sentence.text, facts.countries,
                                        facts.cues, [(h.start, h.end) for h in facts.items],
                                        lang)
+    if lang == "ko":
+        _ko_exceed_is_no_handover(facts, text)
     facts.quantities = [q for q in quantities if q.end <= sentence.end]
     return facts
+
+
+def _ko_exceed_is_no_handover(facts: SentenceFacts, text: str) -> None:
+    """"… 1만 명을 넘긴": 넘기다 after an amount means "exceed", not "hand over" (unless a
+    recipient is marked)."""
+    if "give" not in facts.cues or any(c.role == "to" for c in facts.countries):
+        return
+    kept = [(st, en) for st, en in facts.cues["give"] if not (
+        text.startswith("넘", st) and _KO_EXCEED.search(text, max(0, st - 20), st))]
+    if kept:
+        facts.cues["give"] = kept
+    else:
+        del facts.cues["give"]
 
 
 def _modifiers_dropped(items: list[ItemHit], text: str) -> list[ItemHit]:

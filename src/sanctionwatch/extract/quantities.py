@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from sanctionwatch.extract.records import Quantity
-from sanctionwatch.extract.regex_util import alternation_by_first_char, first_chars
+from sanctionwatch.extract.regex_util import alternation_by_first_char, first_chars, guarded
 from sanctionwatch.knowledge.gazetteer import unit_keys
 
 _SCALES: dict[str, float] = {
@@ -100,6 +100,20 @@ _ONE_AFTER_APPROX = re.compile(
     r"(?=[mwacпкн])(?<!\w)(?:mindestens|wenigstens|au moins|al menos|como mínimo|по меньшей мере|"
     r"как минимум|не менее)\s(ein|eine|einen|einem|un|une|una|uno|один|одна|одно|одну|"
     r"одного|одной)(?!\w)", re.I)
+# an article before a scale word is the number one: "eine Million Barrel", "un million de
+# barils", "un millón de barriles", "a million shells" (group 1 is the article); only tried
+# on text holding "milli"/"миллиа"/"billion"
+_ONE_BEFORE_SCALE = guarded(
+    "aeuoо",
+    r"(?<!\w)(a|one|ein|eine|einer|einem|un|une|una|uno|один|одна|одного)\s"
+    r"(?=(?:million|millionen|millón|milliard|milliarde|billion|миллион|миллиард)(?!\w))",
+    re.I)
+# a bare Russian "миллион"/"миллиард" is one million (no article): "миллион баррелей",
+# "более миллиона снарядов"; not after a number ("тридцать миллионов", "2 миллиона")
+_RU_BARE_SCALE = guarded("мМ", r"(?<!\w)(?=(?:миллион|миллиард)(?:а|ов)?(?!\w))", re.I)
+_RU_NUMBER_BEFORE = re.compile(r"(?:\d|дцать|десят|сот|сто|сорок|полтора|полторы|двести|"
+                               r"триста|один|одна|одного|два|две|три|четыре|пять|шесть|семь|"
+                               r"восемь|девять|десять)\W{0,2}$", re.I)
 _NOT_ONE_AFTER = set("些直起部带帶样樣般切定旦致同边邊系再度道向贯貫連连方")
 _CJK_RE = re.compile(_CJK_DIGIT_CLASS + "+[万萬亿億]?" + _CJK_DIGIT_CLASS + "*")
 _EXCLUDE_AFTER = re.compile(r"^\s?(mm|cm|km|%|prozent|per cent|percent|°|:\d|-mm|\s?mm\b|"
@@ -271,6 +285,8 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
     if lang in ("de", "fr", "es", "ru"):
         for m in _ONE_AFTER_APPROX.finditer(text):
             spans.append((m.start(1), m.end(1), 1.0))
+    if "mill" in lowered or "billi" in lowered or "милли" in lowered:
+        _one_before_scale(text, lowered, lang, spans)
     spans.sort()
     out: list[Quantity] = []
     skip_until = -1
@@ -297,6 +313,20 @@ def find_quantities(text: str, lang: str) -> list[Quantity]:
         out.append(q)
         skip_until = nxt
     return out
+
+
+def _one_before_scale(text: str, lowered: str, lang: str,
+                      spans: list[tuple[int, int, float]]) -> None:
+    """Spans of value 1 for "eine Million", "a million", bare Russian "миллион"."""
+    taken = {s for s, _, _ in spans}
+    for m in _ONE_BEFORE_SCALE.finditer(text):
+        if m.start(1) not in taken:
+            # the article's span ends at the space; _build reads the scale word after it
+            spans.append((m.start(1), m.end(1), 1.0))
+    if lang == "ru":
+        for m in _RU_BARE_SCALE.finditer(text):
+            if not _RU_NUMBER_BEFORE.search(lowered[max(0, m.start() - 14):m.start()]):
+                spans.append((m.start(), m.start(), 1.0))
 
 
 def _scale_of(q: Quantity, raw_value: float) -> float:

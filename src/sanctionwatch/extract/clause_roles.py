@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from sanctionwatch.extract.regex_util import guarded
 from sanctionwatch.extract.roles import CountryMention
 
 KP = "KP"
@@ -87,10 +88,30 @@ _WITH_VERB = re.compile(r"(?<!\w)(?:suppl(?:y|ies|ied|ying)|provid(?:e|es|ed|ing
 _WITH_AFTER = re.compile(r"[\w'’ -]{0,30}?\s(?:with|mit|en|de)\s", re.I)
 
 
+# a subordinate clause puts its verb last, so the name opening it is its subject:
+# "…, dass Nordkorea Russland Granaten geliefert habe", "weil Pjöngjang Moskau Raketen …"
+_DE_SUBORD_BEFORE = re.compile(r"(?<!\w)(?:dass|daß|ob|weil|nachdem|obwohl|wenn|seit|"
+                               r"seitdem|sodass|damit|wonach)\s+$", re.I)
+# "поставленные КНДР снаряды", "переданные Пхеньяном ракеты": the name right after a
+# passive participle of a transfer verb is its agent, the supplier
+_RU_PASSIVE_PARTICIPLE = guarded(
+    "пвп", r"(?<!\w)(?:поставлен|передан|продан|отправлен|переброшен|присланн|"
+    r"произведенн|произведённ|выпущенн)\w*\s+$", re.I)
+
+
+def _ru_participle_agent(text: str, mentions: list[CountryMention]) -> list[CountryMention]:
+    return [replace(m, role="from") if m.role in ("none", "to", "subject")
+            and m.kind != "adjective"
+            and _RU_PASSIVE_PARTICIPLE.search(text[max(0, m.start - 24):m.start]) else m
+            for m in mentions]
+
+
 def refine_roles(text: str, s_start: int, s_text: str, mentions: list[CountryMention],
                  cues: dict[str, list[tuple[int, int]]], item_spans: list[tuple[int, int]],
                  lang: str) -> list[CountryMention]:
     """Mentions with source, armed-forces and supply-with roles applied."""
+    if lang == "ru" and ("ленн" in s_text or "анн" in s_text or "щенн" in s_text):
+        mentions = _ru_participle_agent(text, mentions)
     if len(mentions) < 2:
         return mentions  # one country alone gains nothing from these rules
     out = mentions
@@ -128,7 +149,8 @@ def _de_subject(text: str, s_start: int, out: list[CountryMention],
             m.role == "none" and m.kind != "adjective" for m in out[k + 1:]):
         return out
     before = text[max(0, first.start - 16):first.start]
-    opening = len(text[s_start:first.start].split()) <= 1 and any(
+    opening = (len(text[s_start:first.start].split()) <= 1
+               or _DE_SUBORD_BEFORE.search(before) is not None) and any(
         first.end < st and not _CLAUSE.search(text, first.end, st)
         for k in ("give", "get") for st, _ in cues.get(k, []))
     if opening or _DE_AUX.match(text, first.end) or (

@@ -364,6 +364,18 @@ _FROM_PORT_BEFORE = re.compile(
     r"(?:\s+(?:the\s+)?(?:port\s+(?:of\s+)?|hafen\s+(?:von\s+)?|port\s+d[eu]\s+|"
     r"puerto\s+de\s+|порт\w*\s+))?\s*(?:the\s+)?$", re.I)
 _FROM_PORT_AFTER = re.compile(r"^(?:항|港)?(?:에서|から)")
+# a port with a country descriptor: "loaded weapons at the North Korean port of Rajin",
+# "aus dem nordkoreanischen Hafen Rajin", "chargé dans le port nord-coréen de Rajin",
+# "desde el puerto norcoreano de Rajin", "из северокорейского порта Раджин"; the
+# descriptor names the port's country, not a recipient
+_FROM_DESCRIBED_PORT = re.compile(
+    r"(?:\b(?:from|loaded|loading|took on|taken on|picked up)[^,.;]{0,30}?\s(?:at|in|from)"
+    r"\s+the\s+[\w-]+(?:\s+[\w-]+)?\s+(?:port\s+(?:of\s+)?)?|"
+    r"\b(?:aus|von)\s+dem\s+[\w-]+en\s+(?:hafen\s+(?:von\s+)?)?|"
+    r"(?:\b(?:de|depuis)|\bchargé\w*[^,.;]{0,30}?\s(?:à|dans))\s+le\s+(?:port\s+)?[\w-]+\s+"
+    r"(?:d[eu]\s+)?|"
+    r"(?:\b(?:desde|de)|\bcarg\w*[^,.;]{0,30}?\sen)\s+el\s+(?:puerto\s+)?[\w-]+\s+(?:de\s+)?|"
+    r"\bиз\s+[\w-]+(?:ого)\s+(?:порта\s+)?)$", re.I)
 
 
 def origin_ports(facts: SentenceFacts, lang: str, drafts: list[Draft]) -> list[Draft]:
@@ -375,7 +387,8 @@ def origin_ports(facts: SentenceFacts, lang: str, drafts: list[Draft]) -> list[D
         if lang in ("ko", "ja"):
             marked = bool(_FROM_PORT_AFTER.match(_rel(facts, p.end, p.end + 4)))
         else:
-            marked = bool(_FROM_PORT_BEFORE.search(_rel(facts, p.start - 30, p.start)))
+            marked = bool(_FROM_PORT_BEFORE.search(_rel(facts, p.start - 30, p.start))
+                          or _FROM_DESCRIBED_PORT.search(_rel(facts, p.start - 70, p.start)))
         if marked:
             origins.append(p.country)
     if len(set(origins)) != 1:
@@ -840,4 +853,64 @@ def _dedupe(drafts: list[Draft]) -> list[Draft]:
         if key not in seen:
             seen.add(key)
             out.append(d)
+    return out
+
+
+# --- direction fixes: a port the ship arrives at is the destination of its cargo ---
+# "docked at Ningbo", "arrived at the Chinese port of Longkou", "entered Ningbo port",
+# "legte in Dalian an" (the verb after: _ARRIVAL_AFTER), "a accosté à Nampo", "atracó en
+# el puerto de Dalian", "прибыл в порт Находка", "驶入宁波港"; ko/ja mark it after the port
+# ("닝보항에 입항", "寧波港に入港")
+_ARRIVAL_BEFORE = re.compile(
+    r"(?:\b(?:docked|docking|docks|berthed|moored|anchored|arrived|arrives|arriving|called|"
+    r"calling|entered|entering|pulled|sailed|put)\s+(?:at|in|into|off)?|"
+    r"\b(?:erreichte|erreichten|erreicht)|"
+    r"\b(?:accost\w*|amarr\w*|arriv\w*|entr\w*|escale)\s+(?:à|au|dans|en|al|el|a)|"
+    r"\b(?:atrac\w*|fonde\w*|lleg\w*|arrib\w*|escala)\s+(?:en|a|al)|"
+    r"\b(?:прибыл\w*|заш[её]л|зашло|зашли|пришвартова\w*|заход\w*)\s+(?:в|во)|"
+    r"停靠|驶入|駛入|抵达|抵達|驶抵|进入|進入|靠泊|到达|到達)"
+    r"(?:\s+(?:the\s+|le\s+|el\s+|den\s+)?(?:[\w-]+\s+){0,2}?(?:port\s+(?:of\s+)?|"
+    r"hafen\s+(?:von\s+)?|port\s+d[eu]\s+|puerto\s+de\s+|порт\w*\s+))?\s*(?:the\s+)?$",
+    re.I)
+# German puts the verb last: "im Hafen von Dalian angelegt", "in Nachodka eingelaufen"
+_DE_ARRIVAL_AFTER = re.compile(r"^(?:\s+\w+){0,2}?\s+(?:angelegt|eingelaufen|einlief\w*|"
+                               r"anlegte\w*|festgemacht|ankerte\w*|vor anker)", re.I)
+_DE_IN_BEFORE = re.compile(r"\b(?:in|im)(?:\s+(?:den\s+)?hafen\s+(?:von\s+)?)?\s*$", re.I)
+_CJK_ARRIVAL_AFTER = re.compile(r"^(?:항|港)?(?:에|に)\s?(?:입항|정박|도착|기항|접안|入港|寄港|"
+                                r"停泊|到着|着岸|接岸)")
+
+
+def _arrival_port(facts: SentenceFacts, lang: str) -> str | None:
+    """The country of the one port the sentence's ship arrives at, if any."""
+    found = set()
+    for p in facts.ports:
+        if lang in ("ko", "ja"):
+            hit = bool(_CJK_ARRIVAL_AFTER.match(_rel(facts, p.end, p.end + 8)))
+        elif lang == "de":
+            hit = bool(_DE_IN_BEFORE.search(_rel(facts, p.start - 24, p.start))
+                       and _DE_ARRIVAL_AFTER.match(_rel(facts, p.end, p.end + 40)))
+            hit = hit or bool(_ARRIVAL_BEFORE.search(_rel(facts, p.start - 50, p.start)))
+        else:
+            hit = bool(_ARRIVAL_BEFORE.search(_rel(facts, p.start - 50, p.start)))
+        if hit:
+            found.add(p.country)
+    return found.pop() if len(found) == 1 else None
+
+
+def arrival_ports(facts: SentenceFacts, lang: str, drafts: list[Draft]) -> list[Draft]:
+    """A ship carrying cargo that docks at (arrives at, enters) a named port delivers it
+    to the port's country, not to its flag state: "a vessel carrying North Korean coal
+    docked at Ningbo" → coal KP→CN. A recipient the sentence marks ("to Russia") stays."""
+    if not facts.ports:
+        return drafts
+    c = _arrival_port(facts, lang)
+    if c is None:
+        return drafts
+    off_to = {m.iso2 for m in facts.countries if m.role == "to"}
+    out = []
+    for d in drafts:
+        if d.type in _CARGO_TYPES and d.from_ not in (None, c) and d.to not in off_to \
+                and (d.type != "petroleum_transfer" or c == KP):
+            d = replace(d, to=c)
+        out.append(d)
     return out

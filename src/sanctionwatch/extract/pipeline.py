@@ -196,6 +196,8 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
             drafts = maritime.traded_with_ship(facts, i, _stance(facts), vessel_book, drafts)
         if "sts" not in facts.cues and ("give" in facts.cues or "get" in facts.cues):
             drafts = maritime.ships_as_parties(facts, lang, drafts)
+            if facts.ports:
+                drafts = maritime.arrival_ports(facts, lang, drafts)
         drafts = scope_hedges(facts, drafts)
         if "sts" in facts.cues:
             drafts = maritime.cargo_hedge(facts, drafts)

@@ -125,9 +125,65 @@ def refine_roles(text: str, s_start: int, s_text: str, mentions: list[CountryMen
         # auxiliary, a name is the (dative) recipient
         out = [replace(m, role="to") if m.role == "none" and m.kind != "adjective" and
                _DE_PRONOUN_AUX.search(text[max(0, m.start - 16):m.start]) else m for m in out]
+    if lang == "de" and "get" in cues:
+        out = _de_passive_agent_of_get(text, out, cues)
+    if lang == "de" and "give" in cues:
+        out = _de_dative_army(text, out)
     out = _accused(text, out, lang, cues)
     out = _sources(s_start, s_text, out, cues, item_spans, lang)
     return _de_subject(text, s_start, out, cues) if lang == "de" else out
+
+
+# "Nordkorea hat der russischen Armee Granaten geliefert": a dative article (der + fem.,
+# den + plural, dem) right after the subject name or a finite verb opens the recipient;
+# after a noun "der" is a genitive ("Granaten der russischen Armee")
+_DE_DATIVE_ARTICLE = re.compile(r"(?:\s(?:hat|habe|haben|hatte|hätte|hatten|soll|sollen|"
+                                r"sollte|lieferte\w*|liefert|schickte\w*|schickt|verkaufte\w*|"
+                                r"verkauft|gab|gaben|gibt|überließ\w*|übergab\w*)"
+                                r"(?:\s+\w+){0,2}?|\uE000)\s+(?:der|den|dem)\s+$", re.I)
+_DE_ARMY_AFTER = re.compile(r"\w*\s+(?:armee|truppen|streitkräften|einheiten|soldaten|"
+                            r"militär)(?!\w)", re.I)
+
+
+def _de_dative_army(text: str, out: list[CountryMention]) -> list[CountryMention]:
+    res = []
+    for m in out:
+        if m.role in ("none", "subject", "from") and m.kind == "adjective" \
+                and _DE_ARMY_AFTER.match(text, m.end):
+            before = text[max(0, m.start - 48):m.start]
+            # a country name just before the article counts as the subject (marked \uE000)
+            for o in out:
+                if o is not m and o.kind != "adjective" and m.start - 12 < o.end <= m.start:
+                    cut = o.end - max(0, m.start - 48)
+                    before = before[:cut] + " \uE000" + before[cut:]
+            if _DE_DATIVE_ARTICLE.search(before):
+                m = replace(m, role="to")
+        res.append(m)
+    return res
+
+
+_DE_PASSIVE_AUX = re.compile(r"(?<!\w)(?:wird|werden|wurde|wurden|worden)\s", re.I)
+_DE_VON_BEFORE = re.compile(r"(?<!\w)von\s+(?:der\s+|dem\s+|den\s+)?$", re.I)
+
+
+def _de_passive_agent_of_get(text: str, out: list[CountryMention],
+                             cues: dict[str, list[tuple[int, int]]]) -> list[CountryMention]:
+    """"Nordkoreanische Raketen werden von Russland eingesetzt": the "von" agent of a
+    passive receiving/using verb is the user, the recipient (a "von" agent of a passive
+    giving verb — "von Nordkorea geliefert" — stays the supplier)."""
+    res = []
+    for m in out:
+        if m.role == "from" and _DE_VON_BEFORE.search(text[max(0, m.start - 10):m.start]):
+            start = max(0, m.start - 60)
+            aux = _DE_PASSIVE_AUX.search(text, start, m.start)
+            gets = [st for st, _ in cues["get"] if st > m.end
+                    and not _CLAUSE.search(text, m.end, st)]
+            gives = [st for st, _ in cues.get("give", []) if st > m.end
+                     and not _CLAUSE.search(text, m.end, st)]
+            if aux and gets and not gives:
+                m = replace(m, role="to")
+        res.append(m)
+    return res
 
 
 def _de_subject(text: str, s_start: int, out: list[CountryMention],

@@ -162,7 +162,8 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
         if deniers:
             out.extend(_denials(facts, lang, i, deniers, out, flag_hint))
             continue
-        if facts.has("future") and not _future_far(facts):
+        if facts.has("future") and not _future_far(facts) and not (
+                lang == "de" and _de_passive_werden(facts)):
             continue
         if _norm_before_trigger(facts, lang):
             continue
@@ -262,6 +263,27 @@ def _flag_hint(facts: SentenceFacts) -> str | None:
     """The latest foreign (non-DPRK) vessel flag named in the document so far."""
     flags = [f for f in _flags(facts) if f != KP]
     return flags[0] if flags else None
+
+
+# German "werden" + past participle is the passive ("werden in der Ukraine eingesetzt",
+# "wird an Russland geliefert"); only "werden" + infinitive is the future ("wird …
+# liefern"), and "geliefert werden" after it is a future passive. The clause's last word
+# is the verb: a lowercase word ending in -t (no infinitive does) or a ge-participle in -en
+_DE_WERDEN = re.compile(r"(?:wird|werden)$", re.I)
+_DE_CLAUSE_REST = re.compile(r"[^,;:.!?()]*")
+_DE_PARTICIPLE_LAST = re.compile(r"(?<!\S)(?:[a-zäöüß]+t|[a-zäöüß]*ge[a-zäöüß]+en)\s*$")
+
+
+def _de_passive_werden(facts: SentenceFacts) -> bool:
+    """Every future cue of the sentence is a passive "werden"/"wird" + participle."""
+    text, off = facts.sentence.text, facts.sentence.start
+    for s, e in facts.cues.get("future", []):
+        if not _DE_WERDEN.match(text[s - off:e - off]):
+            return False
+        rest = _DE_CLAUSE_REST.match(text, e - off)
+        if rest is None or not _DE_PARTICIPLE_LAST.search(rest.group(0)):
+            return False
+    return True
 
 
 def _future_far(facts: SentenceFacts) -> bool:

@@ -200,6 +200,8 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
             if facts.ports:
                 drafts = maritime.arrival_ports(facts, lang, drafts)
         drafts = scope_hedges(facts, drafts)
+        if i > 0 and "give" in facts.cues and any(d.to is None for d in drafts):
+            drafts = _pronoun_recipient(facts, all_facts[i - 1], lang, drafts)
         if "sts" in facts.cues:
             drafts = maritime.cargo_hedge(facts, drafts)
         if "assist" in facts.cues or "cooperate" in facts.cues:
@@ -284,6 +286,43 @@ def _de_passive_werden(facts: SentenceFacts) -> bool:
         if rest is None or not _DE_PARTICIPLE_LAST.search(rest.group(0)):
             return False
     return True
+
+
+# a dative pronoun for the recipient: "la Corée du Nord lui a livré des obus", "le ha
+# enviado proyectiles", "hat ihm Granaten geliefert", "поставила ей снаряды", "向其提供",
+# "同国に供与"
+_DATIVE_PRONOUN = {
+    "fr": re.compile(r"(?<!\w)(?:lui|leur)\s+(?:a|ont|aurait|auraient|avait|avaient|livr\w*|"
+                     r"fourni\w*|envoi\w*|vend\w*|cède|cèdent)(?!\w)", re.I),
+    "es": re.compile(r"(?<!\w)(?:le|les)\s+(?:ha|han|habría|habrían|había|habían|"
+                     r"envi\w+|vend\w+|suministr\w+|entreg\w+|proporcion\w+)(?!\w)", re.I),
+    "de": re.compile(r"(?<!\w)(?:hat|habe|haben|hatte|hätte|soll|sollen|sollte|lieferte\w*|"
+                     r"schickte\w*|verkaufte\w*|gab|gaben|überließ\w*)\s+(?:\w+\s+)?"
+                     r"(?:ihm|ihnen)(?!\w)", re.I),
+    "ru": re.compile(r"(?<!\w)(?:ему|ей)(?!\w)", re.I),
+    "zh": re.compile(r"(?:向|给|為|为)(?:其|该国|該國)"),
+    "ja": re.compile(r"同国に"),
+}
+
+
+def _pronoun_recipient(facts: SentenceFacts, prev: SentenceFacts, lang: str,
+                       drafts: list[Draft]) -> list[Draft]:
+    """A transfer whose recipient is a dative pronoun takes the one other state the
+    previous sentence names ("La Russie manque d'obus. La Corée du Nord lui en a livré")."""
+    pat = _DATIVE_PRONOUN.get(lang)
+    if pat is None or pat.search(facts.sentence.text) is None:
+        return drafts
+    out = []
+    for d in drafts:
+        if d.to is None and d.from_ is not None and d.type in _PRONOUN_TYPES:
+            cands = {c.iso2 for c in prev.countries if not c.based} - {d.from_}
+            if len(cands) == 1:
+                d = replace(d, to=cands.pop())
+        out.append(d)
+    return out
+
+
+_PRONOUN_TYPES = ("arms_transfer", "petroleum_transfer", "other_violation")
 
 
 def _future_far(facts: SentenceFacts) -> bool:

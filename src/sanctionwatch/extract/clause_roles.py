@@ -95,7 +95,7 @@ _DE_SUBORD_BEFORE = re.compile(r"(?<!\w)(?:dass|daß|ob|weil|nachdem|obwohl|wenn
 # "поставленные КНДР снаряды", "переданные Пхеньяном ракеты": the name right after a
 # passive participle of a transfer verb is its agent, the supplier
 _RU_PASSIVE_PARTICIPLE = guarded(
-    "пвп", r"(?<!\w)(?:поставлен|передан|продан|отправлен|переброшен|присланн|"
+    "пво", r"(?<!\w)(?:поставлен|передан|продан|отправлен|переброшен|присланн|"
     r"произведенн|произведённ|выпущенн)\w*\s+$", re.I)
 
 

@@ -45,6 +45,7 @@ def test_german_dative_near_misses_keep_the_subject(text: str) -> None:
     "Russland braucht Munition. Nordkorea hat ihm Granaten geliefert.",
     "Россия нуждается в боеприпасах. КНДР поставила ей снаряды.",
     "俄罗斯缺少弹药。朝鲜向其提供了炮弹。",
+    "ロシアは弾薬が不足している。北朝鮮は同国に砲弾を供与した。",
 ])
 def test_dative_pronoun_takes_the_previous_state(text: str) -> None:
     assert _claims(text, "arms_transfer") == {("arms_transfer", "KP", "RU")}

@@ -222,3 +222,25 @@ def test_year_and_month_patterns_led_by_a_digit_match_the_plain_ones() -> None:
         for pos in range(0, len(t) + 1, 3):
             a, b = dates._CJK_MONTH.search(t, pos), month.search(t, pos)
             assert (a and (a.span(), a.group(1))) == (b and (b.span(), b.group(1))), (t, pos)
+
+
+def test_event_when_character_guards_hold_for_every_match() -> None:
+    """event_when only runs _CJK_FULL / _ERA when 年 or 년 is in the sentence and
+    _CJK_FULL / _CJK_MONTH when 月 or 월 is: every match of those patterns holds them."""
+    alphabet = list("0123456789 年년月월平成令和元日x\n")
+    for t in _random_texts(alphabet, 30_000, 16, 7):
+        for pos in range(0, len(t) + 1, 4):
+            full = dates._CJK_FULL.search(t, pos)
+            if full is not None:
+                assert set(full.group(0)) & {"年", "년"} and set(full.group(0)) & {"月", "월"}
+            era = dates._ERA.search(t, pos)
+            if era is not None:
+                assert "年" in era.group(0)
+            month = dates._CJK_MONTH.search(t, pos)
+            if month is not None:
+                assert set(month.group(0)) & {"月", "월"}
+    # the guards must not hide a date the patterns find
+    assert dates.event_when("2024年3月に北朝鮮が砲弾を送った", None) == "2024-03"
+    assert dates.event_when("2024년 3월 북한이 포탄을 보냈다", None) == "2024-03"
+    assert dates.event_when("令和5年8月、北朝鮮が送った", None) == "2023-08"
+    assert dates.event_when("North Korea shipped shells in 2023.", None) == "2023"

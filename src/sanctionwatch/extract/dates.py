@@ -155,14 +155,18 @@ def event_when(sentence: str, ref: DocDate | None) -> str | None:
     if _SINCE.search(sentence):
         return None
     found: set[str] = set()
-    m = _CJK_FULL.search(sentence)
+    # _CJK_FULL needs 年/년 and _ERA needs 年; _CJK_MONTH needs 月/월: plain `in` tests
+    # skip those scans in the (many) sentences without the characters
+    cjk_year = "年" in sentence or "년" in sentence
+    cjk_month = "月" in sentence or "월" in sentence
+    m = _CJK_FULL.search(sentence) if cjk_year and cjk_month else None
     if m:
         found.add(_ym(int(m.group(1)), int(m.group(2))))
     for mm in (_MONTH_YEAR.finditer(sentence) if _FOUR_DIGITS.search(sentence) else ()):
         name = (mm.group("m") or mm.group("m2")).lower()
         year = int(mm.group("y") or mm.group("y2"))
         found.add(_ym(year, _MONTHS[name]))
-    em = _ERA.search(sentence)
+    em = _ERA.search(sentence) if cjk_year else None
     if em:
         n = 1 if em.group(2) == "元" else int(em.group(2))
         year = (1988 if em.group(1) == "平成" else 2018) + n
@@ -176,8 +180,8 @@ def event_when(sentence: str, ref: DocDate | None) -> str | None:
     year_set = {int(y) for y in _YEAR.findall(sentence)}
     if len(year_set) == 1:
         year = year_set.pop()
-        cm = _CJK_MONTH.search(sentence)
-        if cm and 1 <= int(cm.group(1)) <= 12 and ("年" in sentence or "년" in sentence):
+        cm = _CJK_MONTH.search(sentence) if cjk_month else None
+        if cm and 1 <= int(cm.group(1)) <= 12 and cjk_year:
             return _ym(year, int(cm.group(1)))
         return _ym(year, None)
     if len(year_set) > 1:
@@ -188,7 +192,7 @@ def event_when(sentence: str, ref: DocDate | None) -> str | None:
         month = ref.month - 1 or 12
         return _ym(ref.year if ref.month > 1 else ref.year - 1, month)
     last_year = bool(_LAST_YEAR.search(sentence))
-    cm = _CJK_MONTH.search(sentence)
+    cm = _CJK_MONTH.search(sentence) if cjk_month else None
     if cm and 1 <= int(cm.group(1)) <= 12:
         month = int(cm.group(1))
         if last_year:

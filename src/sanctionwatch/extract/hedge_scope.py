@@ -35,6 +35,8 @@ def scope_hedges(facts: SentenceFacts, drafts: list[Draft]) -> list[Draft]:
     hedges = facts.cues.get("hedge")
     if not hedges or not drafts:
         return drafts
+    if not any(d.stance == "alleged" and d.at >= 0 for d in drafts):
+        return list(drafts)  # every draft would be kept as it is
     s = facts.sentence
     text = s.text
     marks = [h - s.start for h, _ in hedges]

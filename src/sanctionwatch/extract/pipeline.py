@@ -148,6 +148,11 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
         flag_hint = _flag_hint(facts) or flag_hint
         if "ship" in facts.cues or "flag" in facts.cues:
             ship_sentences.append(facts)  # read for ship names only when needed
+        if _EVENT_CUE_SET.isdisjoint(facts.cues):
+            # no trigger and no denial (no "give"/"get" either): nothing comes out of this
+            # sentence whichever branch below it took; it only sets the DPRK context
+            prev_kp = kp_here
+            continue
         deniers = _is_denial(facts, lang)
         others = isos - {KP, "RU", "CN"} - maritime.registry_countries(facts, lang)
         if not (kp_here or (prev_kp and not others - victim_firms(facts))) and not (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from sanctionwatch.extract.clause_roles import refine_roles
@@ -89,7 +89,7 @@ def collect(sentence: Sentence, matches: list[Match], quantities: list[Quantity]
     facts = SentenceFacts(sentence)
     if not matches and not quantities:
         return facts
-    cut = sentence.start + dateline_end(sentence.text)
+    cut = -1  # where countries may start (after a dateline): computed at the first country
     spans: list[tuple[int, int, str, str]] = []
     index = item_index()
     s_end = sentence.end
@@ -99,6 +99,8 @@ def collect(sentence: Sentence, matches: list[Match], quantities: list[Quantity]
             continue
         layer = e.layer
         if layer == "country":
+            if cut < 0:
+                cut = sentence.start + dateline_end(sentence.text)
             if m_start >= cut:
                 spans.append((m_start, m_end, e.value, e.kind))
         elif layer == "item":
@@ -140,7 +142,7 @@ def collect(sentence: Sentence, matches: list[Match], quantities: list[Quantity]
         gap = 0 if lang in ("zh", "ja", "ko") else 5
         attrib = [(st, en) for st, en in cues.get("attrib", [])]
         facts.countries = [
-            replace(c, based=True) if c.iso2 != "KP" and (
+            CountryMention(c.start, c.end, c.iso2, c.kind, c.role, True) if c.iso2 != "KP" and (
                 any(0 <= st - c.end <= 5 and "," not in text[c.end:st] for st in sources)
                 or any(0 <= c.start - en <= gap and text[st:en].lower() in _SOURCE_BEFORE
                        for st, en in attrib)) else c

@@ -307,8 +307,20 @@ _NARROW_UMBRELLAS = {"missiles": "missile"}
 
 
 def _narrower(specific: ItemHit, umbrella: ItemHit) -> bool:
+    kind = _KIND_UMBRELLAS.get(umbrella.cue.item)
+    if kind is not None:
+        return kind(specific)
     word = _NARROW_UMBRELLAS.get(umbrella.cue.item)
     return word is None or word in specific.cue.item
+
+
+# "missiles along with millions of rounds of ammunition", "自行火炮和大量弹药": the
+# ammunition umbrella only covers rounds (shells, rockets), the artillery umbrella only
+# guns and launchers — a missile or a gun named beside "ammunition" is another item
+_KIND_UMBRELLAS = {
+    "munitions": lambda h: h.cue.unit == "rounds" or h.cue.item == "rockets",
+    "artillery": lambda h: h.cue.unit == "pieces" or "launcher" in h.cue.item,
+}
 
 
 def _returned(h: ItemHit, text: str, offset: int) -> bool:

@@ -1,0 +1,63 @@
+"""Recall round: general rules for claims the extractor used to miss. Invented sentences
+only (positives and near-miss negatives)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sanctionwatch.extract import extract_text
+
+
+def _incidents(text: str) -> list[dict[str, object]]:
+    return list(extract_text(text).wire(doc="t")["incidents"])
+
+
+def _claims(text: str, kind: str | None = None) -> set[tuple[str, str | None, str | None]]:
+    return {(str(i["type"]), i["from"], i["to"]) for i in _incidents(text)  # type: ignore[misc]
+            if kind is None or i["type"] == kind}
+
+
+def _items(text: str) -> set[str]:
+    return {str(i["item"]) for i in _incidents(text)}
+
+
+# --- 1. coordinated items: ammunition beside guns or missiles is an item of its own -------
+
+@pytest.mark.parametrize(("text", "items"), [
+    ("Pyongyang shipped Moscow 50 ballistic missiles together with huge stocks of ammunition.",
+     {"ballistic missiles", "munitions"}),
+    ("North Korea delivered self-propelled guns and ammunition to Russia.",
+     {"170mm self-propelled guns (Koksan)", "munitions"}),
+    ("Nordkorea lieferte Russland ballistische Raketen und Munition.",
+     {"ballistic missiles", "munitions"}),
+    ("La Corée du Nord a livré à la Russie des missiles balistiques et des munitions.",
+     {"ballistic missiles", "munitions"}),
+    ("Corea del Norte envió a Rusia misiles balísticos y municiones.",
+     {"ballistic missiles", "munitions"}),
+    ("КНДР поставила России баллистические ракеты и боеприпасы.",
+     {"ballistic missiles", "munitions"}),
+    ("북한은 러시아에 자주포 수십 문과 탄약을 보냈다.",
+     {"170mm self-propelled guns (Koksan)", "munitions"}),
+    ("北朝鮮はロシアに弾道ミサイルと弾薬を供与した。", {"ballistic missiles", "munitions"}),
+    ("朝鲜向俄罗斯提供了数十门自行火炮和大量弹药。",
+     {"170mm self-propelled guns (Koksan)", "munitions"}),
+    # long-range artillery is not a kind of shell: both stay
+    ("북한이 러시아에 포탄 수십만 발과 함께 장사정포 수십 문을 보냈다.",
+     {"artillery shells", "artillery"}),
+])
+def test_ammunition_beside_other_arms_is_its_own_item(text: str, items: set[str]) -> None:
+    assert items <= _items(text)
+    assert _claims(text) == {("arms_transfer", "KP", "RU")}
+
+
+@pytest.mark.parametrize(("text", "item"), [
+    # the umbrella only sums up shells of its own kind: one item
+    ("North Korea sent artillery shells and ammunition to Russia.", "artillery shells"),
+    ("Nordkorea lieferte Russland Artilleriegranaten und Munition.", "artillery shells"),
+    ("朝鲜向俄罗斯提供了炮弹等弹药。", "artillery shells"),
+    # artillery that names the guns: one item
+    ("North Korea sent artillery, including self-propelled guns, to Russia.",
+     "170mm self-propelled guns (Koksan)"),
+])
+def test_umbrella_over_its_own_kind_still_merges(text: str, item: str) -> None:
+    assert _items(text) == {item}

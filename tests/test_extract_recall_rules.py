@@ -61,3 +61,38 @@ def test_ammunition_beside_other_arms_is_its_own_item(text: str, items: set[str]
 ])
 def test_umbrella_over_its_own_kind_still_merges(text: str, item: str) -> None:
     assert _items(text) == {item}
+
+
+# --- 3. the speaker of a that-clause is the source, never a party -------------------------
+
+@pytest.mark.parametrize("text", [
+    "The United States and six allies said on Friday that North Korea had supplied artillery "
+    "shells.",
+    "Japan stated last month that Pyongyang had shipped artillery shells.",
+    "The United States said North Korea had supplied artillery shells.",
+    "Die USA erklärten am Montag, dass Nordkorea Artilleriegranaten geliefert habe.",
+    "Les États-Unis ont déclaré mardi que la Corée du Nord avait livré des obus.",
+    "Estados Unidos afirmó que Corea del Norte había enviado proyectiles de artillería.",
+    "США заявили, что КНДР поставила артиллерийские снаряды.",
+    "미국은 북한이 포탄을 보냈다고 밝혔다.",
+    "米国は北朝鮮が砲弾を供与したと発表した。",
+    "美国表示，朝鲜提供了炮弹。",
+])
+def test_speaker_of_reported_claim_is_no_recipient(text: str) -> None:
+    assert _claims(text) == {("arms_transfer", "KP", None)}
+
+
+@pytest.mark.parametrize(("text", "claim"), [
+    ("Japan said on Monday that North Korea had sent Russia 100 missiles.",
+     ("arms_transfer", "KP", "RU")),
+    ("Frankreich erklärte, dass Nordkorea Russland Granaten geliefert habe.",
+     ("arms_transfer", "KP", "RU")),
+    ("США заявили, что КНДР поставила России артиллерийские снаряды.",
+     ("arms_transfer", "KP", "RU")),
+    # no subject of its own in the clause: the speaker stays the party
+    ("Russia confirmed that it had supplied North Korea with oil.",
+     ("petroleum_transfer", "RU", "KP")),
+    ("Россия подтвердила, что поставила КНДР нефть.", ("petroleum_transfer", "RU", "KP")),
+])
+def test_speaker_near_misses(text: str, claim: tuple[str, str, str]) -> None:
+    assert _claims(text) == {claim}

@@ -96,3 +96,26 @@ def test_speaker_of_reported_claim_is_no_recipient(text: str) -> None:
 ])
 def test_speaker_near_misses(text: str, claim: tuple[str, str, str]) -> None:
     assert _claims(text) == {claim}
+
+
+# --- 4. air defence "units" are systems; the armed forces after "supplied … with" receive --
+
+@pytest.mark.parametrize("text", [
+    "Moscow supplied the North Korean army with at least four air defence units.",
+    "Russia provided the North Korean forces with four air-defense units.",
+    "Russland versorgte die nordkoreanische Armee mit vier Flugabwehreinheiten.",
+    "La Russie a fourni à l'armée nord-coréenne quatre unités de défense antiaérienne.",
+    "Россия передала армии КНДР четыре установки ПВО.",
+])
+def test_air_defence_units_to_the_army(text: str) -> None:
+    out = [i for i in _incidents(text) if i["type"] == "arms_transfer"]
+    assert [(i["from"], i["to"], i["item"], i["quantity"], i["unit"]) for i in out] == [
+        ("RU", "KP", "air defense systems", 4.0, "systems")]
+
+
+@pytest.mark.parametrize("text", [
+    "North Korean air defence units shot down a drone over the border.",
+    "Die nordkoreanischen Flugabwehreinheiten übten am Montag.",
+])
+def test_air_defence_units_without_a_transfer(text: str) -> None:
+    assert _claims(text) == set()

@@ -119,3 +119,26 @@ def test_air_defence_units_to_the_army(text: str) -> None:
 ])
 def test_air_defence_units_without_a_transfer(text: str) -> None:
     assert _claims(text) == set()
+
+
+# --- 7. technology handed over is technical assistance ------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Russia reportedly gave North Korea technology for its submarines.",
+    "Rusia habría entregado a Corea del Norte tecnología para sus submarinos.",
+    "La Russie aurait transmis à la Corée du Nord des technologies pour ses sous-marins.",
+    "Russland soll Nordkorea Technologie für seine U-Boote übergeben haben.",
+    "Россия якобы передала КНДР технологии для подводных лодок.",
+    "ロシアは北朝鮮に潜水艦の技術を供与したとされる。",
+    "据报道，俄罗斯向朝鲜提供了潜艇技术。",
+])
+def test_technology_handed_over(text: str) -> None:
+    assert _claims(text) == {("technical_assistance", "RU", "KP")}
+
+
+@pytest.mark.parametrize("text", [
+    "South Korea exports technology to Vietnam.",  # no DPRK party
+    "North Korea lacks the technology to build such engines.",  # no handover
+])
+def test_technology_without_a_dprk_handover(text: str) -> None:
+    assert _claims(text) == set()

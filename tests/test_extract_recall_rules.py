@@ -3,6 +3,8 @@ only (positives and near-miss negatives)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from sanctionwatch.extract import extract_text
@@ -142,3 +144,38 @@ def test_technology_handed_over(text: str) -> None:
 ])
 def test_technology_without_a_dprk_handover(text: str) -> None:
     assert _claims(text) == set()
+
+
+# --- 7b. specialists who arrive to service weapons give technical assistance --------------
+
+@pytest.mark.parametrize("text", [
+    "North Korean technicians arrived in Russia to maintain the launchers.",
+    "В Россию прибыли северокорейские специалисты для обслуживания пусковых установок.",
+    "Nordkoreanische Techniker sind in Russland eingetroffen, um die Raketenwerfer zu warten.",
+    "Des techniciens nord-coréens sont arrivés en Russie pour entretenir les lanceurs.",
+    "Técnicos norcoreanos llegaron a Rusia para mantener los lanzacohetes.",
+    "북한 기술자들이 방사포를 정비하기 위해 러시아에 도착했다.",
+    "北朝鮮の技術者が多連装ロケット砲の整備のためロシアに到着した。",
+    "朝鲜技术人员抵达俄罗斯维护火箭炮。",
+])
+def test_service_experts_arriving(text: str) -> None:
+    assert ("technical_assistance", "KP", "RU") in _claims(text)
+    assert ("technical_assistance", None, "KP") not in _claims(text)
+
+
+@pytest.mark.parametrize("text", [
+    "North Korean technicians arrived in Russia for talks on trade.",  # no servicing
+    "North Korea wants to maintain good ties with Russia.",  # no experts
+    "Nordkoreanische Experten sind in Moskau eingetroffen.",
+])
+def test_service_experts_near_misses(text: str) -> None:
+    assert not any(k == "technical_assistance" for k, _, _ in _claims(text))
+
+
+def test_service_guards_list_the_first_characters() -> None:
+    from sanctionwatch.extract import service_experts
+    from test_extract_regex_guards import _first_literals
+    for pat in (service_experts._SERVICE, service_experts._ARRIVE):
+        m = re.fullmatch(r"\(\?=\[([^\]]+)\]\)\(\?:(.*)\)", pat.pattern, re.S)
+        assert m is not None
+        assert set(m.group(1)) == _first_literals(m.group(2), pat.flags)

@@ -179,3 +179,32 @@ def test_service_guards_list_the_first_characters() -> None:
         m = re.fullmatch(r"\(\?=\[([^\]]+)\]\)\(\?:(.*)\)", pat.pattern, re.S)
         assert m is not None
         assert set(m.group(1)) == _first_literals(m.group(2), pat.flags)
+
+
+# --- 10. idioms of theft ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "North Korean hackers made off with $25 million from a crypto exchange.",
+    "Северокорейские хакеры увели у криптобиржи 25 миллионов долларов.",
+    "Hackers norcoreanos se llevaron 25 millones de dólares de una plataforma de criptomonedas.",
+    "Des pirates nord-coréens ont dérobé 25 millions de dollars à une plateforme de "
+    "cryptomonnaies.",
+])
+def test_theft_idioms(text: str) -> None:
+    out = [i for i in _incidents(text) if i["type"] == "cyber_theft"]
+    assert [(i["to"], i["quantity"], i["unit"]) for i in out] == [("KP", 25e6, "USD")]
+
+
+@pytest.mark.parametrize("text", [
+    "North Korean officials made a visit to a crypto conference in Singapore.",
+    "Российские командиры увели войска от границы, заявила КНДР.",
+])
+def test_theft_idiom_near_misses(text: str) -> None:
+    assert not any(k == "cyber_theft" for k, _, _ in _claims(text))
+
+
+def test_restatement_with_an_idiom_hands_its_amount_to_the_named_claim() -> None:
+    text = ("North Korean hackers hacked an exchange in Vietnam in May. They made off "
+            "with $12 million.")
+    out = [i for i in _incidents(text) if i["type"] == "cyber_theft"]
+    assert [(i["from"], i["quantity"]) for i in out] == [("VN", 12e6)]

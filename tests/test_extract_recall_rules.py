@@ -208,3 +208,26 @@ def test_restatement_with_an_idiom_hands_its_amount_to_the_named_claim() -> None
             "with $12 million.")
     out = [i for i in _incidents(text) if i["type"] == "cyber_theft"]
     assert [(i["from"], i["quantity"]) for i in out] == [("VN", 12e6)]
+
+
+# --- 9. workers: "nationals … working", a host capital names the host country -------------
+
+@pytest.mark.parametrize(("text", "host"), [
+    ("Laos expelled 40 North Korean nationals who had been working at a hotel.", "LA"),
+    ("Some 40 North Korean workers were employed at a garment factory near Hanoi.", "VN"),
+    ("About 40 North Korean workers were employed on building sites in Ulaanbaatar.", "MN"),
+    ("40 North Korean nationals working at restaurants in Kuala Lumpur were detained.", "MY"),
+    ("40 North Korean nationals were working at a construction site outside Vientiane.",
+     "LA"),
+])
+def test_workers_nationals_and_host_capitals(text: str, host: str) -> None:
+    out = [i for i in _incidents(text) if i["type"] == "overseas_workers"]
+    assert [(i["from"], i["to"], i["quantity"]) for i in out] == [("KP", host, 40.0)]
+
+
+@pytest.mark.parametrize("text", [
+    "Laos expelled 40 North Korean nationals for visa violations.",
+    "North Korean diplomats met officials in Hanoi.",
+])
+def test_nationals_without_work_are_no_workers(text: str) -> None:
+    assert not any(k == "overseas_workers" for k, _, _ in _claims(text))

@@ -231,3 +231,43 @@ def test_workers_nationals_and_host_capitals(text: str, host: str) -> None:
 ])
 def test_nationals_without_work_are_no_workers(text: str) -> None:
     assert not any(k == "overseas_workers" for k, _, _ in _claims(text))
+
+
+# --- 5. denials: split German verbs and verdicts on the claim -----------------------------
+
+@pytest.mark.parametrize("text", [
+    "North Korea reportedly shipped rockets to Russia. Pyongyang described the reports as "
+    "fabrications.",
+    "North Korea reportedly shipped rockets to Russia. The Kremlin labelled the claims lies.",
+    "Nordkorea soll Russland Raketen geliefert haben. Pjöngjang wies diese Berichte am "
+    "Dienstag entschieden zurück.",
+    "Nordkorea soll Russland Raketen geliefert haben. Moskau bezeichnete die Berichte als "
+    "westliche Propaganda.",
+    "La Corée du Nord aurait livré des roquettes à la Russie. Pyongyang a qualifié ces "
+    "informations de propagande.",
+    "Corea del Norte habría enviado cohetes a Rusia. Pyongyang calificó esas informaciones de "
+    "mentiras.",
+    "КНДР якобы поставила России ракеты. Пхеньян назвал эти сообщения провокацией.",
+])
+def test_split_and_verdict_denials(text: str) -> None:
+    stances = {i["stance"] for i in _incidents(text) if i["type"] == "arms_transfer"
+               and (i["from"], i["to"]) == ("KP", "RU")}
+    assert "denied" in stances
+
+
+@pytest.mark.parametrize("text", [
+    "Nordkorea soll Russland Raketen geliefert haben. Die Soldaten kehrten am Montag zurück.",
+    "Nordkorea soll Russland Raketen geliefert haben. Seoul bezeichnete das als Bedrohung.",
+    "North Korea reportedly shipped rockets to Russia. Seoul called the shipments a threat.",
+])
+def test_split_denial_near_misses(text: str) -> None:
+    assert all(i["stance"] != "denied" for i in _incidents(text))
+
+
+def test_split_denial_guards_list_the_first_characters() -> None:
+    from sanctionwatch.extract import split_denial
+    from test_extract_regex_guards import _first_literals
+    for pat in (split_denial._DE_SPLIT, *split_denial._VERDICT.values()):
+        m = re.fullmatch(r"\(\?=\[([^\]]+)\]\)\(\?:(.*)\)", pat.pattern, re.S)
+        assert m is not None
+        assert set(m.group(1)) == _first_literals(m.group(2), pat.flags)

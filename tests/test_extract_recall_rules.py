@@ -271,3 +271,17 @@ def test_split_denial_guards_list_the_first_characters() -> None:
         m = re.fullmatch(r"\(\?=\[([^\]]+)\]\)\(\?:(.*)\)", pat.pattern, re.S)
         assert m is not None
         assert set(m.group(1)) == _first_literals(m.group(2), pat.flags)
+
+
+# --- 6. German vorwerfen + zu-infinitive: the accused is the agent ------------------------
+
+@pytest.mark.parametrize(("text", "claim"), [
+    ("Kiew wirft Nordkorea vor, Russland mit Granaten zu beliefern.",
+     ("arms_transfer", "KP", "RU")),
+    ("Die Ukraine warf Pjöngjang vor, Moskau Raketen zu liefern.",
+     ("arms_transfer", "KP", "RU")),
+    ("Die USA werfen Russland vor, Nordkorea mit Öl zu beliefern.",
+     ("petroleum_transfer", "RU", "KP")),
+])
+def test_vorwerfen_accused_is_the_agent(text: str, claim: tuple[str, str, str]) -> None:
+    assert _claims(text) == {claim}

@@ -12,7 +12,10 @@ from sanctionwatch.extract.roles import CountryMention
 from sanctionwatch.extract.sentence_facts import SentenceFacts
 
 _ACCUSE = re.compile(r"^(?:accus(?:ed|es|e|ing)|beschuldig\w*|accus(?:e|ent|é|ée|és|ées)|"
-                     r"acus(?:a|ó|an|aron)|обвиня\w*|обвинил\w*)$", re.I)
+                     r"acus(?:a|ó|an|aron)|обвиня\w*|обвинил\w*|"
+                     # "wirft Nordkorea vor, … zu beliefern": vorwerfen, split
+                     r"wirft|werfen|warf|warfen)$", re.I)
+_VOR = re.compile(r"\s+vor\b")
 _GAP = re.compile(r"^\s*(?:a\s+|la\s+|le\s+|l'|el\s+|the\s+)?$", re.I)
 
 
@@ -31,6 +34,8 @@ def accused_agent(facts: SentenceFacts, ms: list[CountryMention]
                       and _GAP.match(text[e - off:c.start - off])), None)
         if agent is None:
             continue
+        if text[s - off:s - off + 1] in "wW" and not _VOR.match(text, agent.end - off):
+            continue  # "wirft" without its particle "vor" right after the accused
         subject = replace(agent, role="subject" if agent.kind != "adjective" else "none")
         return [subject if c is agent else c for c in ms if c.start > s], subject
     return None

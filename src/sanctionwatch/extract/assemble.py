@@ -307,8 +307,20 @@ _NARROW_UMBRELLAS = {"missiles": "missile"}
 
 
 def _narrower(specific: ItemHit, umbrella: ItemHit) -> bool:
+    kind = _KIND_UMBRELLAS.get(umbrella.cue.item)
+    if kind is not None:
+        return kind(specific)
     word = _NARROW_UMBRELLAS.get(umbrella.cue.item)
     return word is None or word in specific.cue.item
+
+
+# "missiles along with millions of rounds of ammunition", "自行火炮和大量弹药": the
+# ammunition umbrella only covers rounds (shells, rockets), the artillery umbrella only
+# guns and launchers — a missile or a gun named beside "ammunition" is another item
+_KIND_UMBRELLAS = {
+    "munitions": lambda h: h.cue.unit == "rounds" or h.cue.item == "rockets",
+    "artillery": lambda h: h.cue.unit == "pieces" or "launcher" in h.cue.item,
+}
 
 
 def _returned(h: ItemHit, text: str, offset: int) -> bool:
@@ -430,10 +442,27 @@ def sentence_drafts(facts: SentenceFacts, lang: str, index: int, stance: str,
         for q in bound.get(i) or [None]:  # type: ignore[list-item]
             add(itype, pairs, h.cue.item, category, q, h.cue.unit if q else None,
                 s.start, s.end, h.start)
+    if "experts" in facts.cues:
+        _add_service_experts(facts, drafts, stance, index)
     # "a delegation of MRL experts sent to teach …": the experts are the training
     experts = {(d.from_, d.to) for d in drafts if d.item and d.item.startswith("experts on")}
     drafts = [d for d in drafts if not (d.item == "training" and (d.from_, d.to) in experts)]
     return [d for d in drafts if _involves_kp(d, facts, context_kp)]
+
+
+def _add_service_experts(facts: SentenceFacts, drafts: list[Draft], stance: str,
+                         index: int) -> None:
+    """"North Korean technicians arrived in Russia to maintain the guns"."""
+    from sanctionwatch.extract.service_experts import ITEM, service_experts
+
+    pair = service_experts(facts)
+    if pair is None or any(d.type == "technical_assistance" for d in drafts):
+        return
+    s = facts.sentence
+    drafts[:] = [d for d in drafts if not (d.type == "military_personnel"
+                                           and (d.from_, d.to) == pair)]
+    drafts.append(Draft("technical_assistance", pair[0], pair[1], ITEM, "technical_assistance",
+                        None, None, None, stance, s.start, s.end, index))
 
 
 # "to (the) North Korean soldiers", "an nordkoreanische Soldaten", "aux soldats": troops

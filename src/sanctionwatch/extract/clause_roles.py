@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from sanctionwatch.extract.regex_util import guarded
 from sanctionwatch.extract.roles import CountryMention
+from sanctionwatch.extract.speaker import speech_sources
 
 KP = "KP"
 _CLAUSE = re.compile(r"[,;—–()，；]|、(?=[^、]{6})|\s-\s")
@@ -131,6 +132,8 @@ def refine_roles(text: str, s_start: int, s_text: str, mentions: list[CountryMen
         out = _de_dative_army(text, out)
     out = _accused(text, out, lang, cues)
     out = _sources(s_start, s_text, out, cues, item_spans, lang)
+    if "attrib" in cues:
+        out = speech_sources(s_start, s_text, out, cues, item_spans, lang)
     return _de_subject(text, s_start, out, cues) if lang == "de" else out
 
 

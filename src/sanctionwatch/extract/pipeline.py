@@ -505,7 +505,7 @@ def _merge_open_sides(drafts: list[Draft],
     named_from = {(o.type, o.to, o.item, o.stance) for o in filled if o.from_ is not None}
     crypto = {(o.type, o.to, o.stance) for o in filled
               if o.type == "cyber_theft" and o.item != "funds"}
-    out = []
+    out: list[Draft] = []
     for d in filled:
         if d.type == "cyber_theft" and d.item == "funds" and d.quantity is None and \
                 (d.type, d.to, d.stance) in crypto:
@@ -514,9 +514,25 @@ def _merge_open_sides(drafts: list[Draft],
             continue
         if d.from_ is None and (d.type, d.to, d.item, d.stance) in named_from and not (
                 all_facts and own_year(d, filled, all_facts)):
+            _pass_amount(d, out)
             continue
         out.append(d)
     return out
+
+
+def _pass_amount(d: Draft, kept: list[Draft]) -> None:
+    """"Hackers breached a Singapore exchange. They made off with $45 million.": the
+    restatement that merges into the named claim hands it its amount, when that claim is
+    the one earlier claim of its kind without one."""
+    if d.quantity is None:
+        return
+    open_ = [n for n, o in enumerate(kept) if o.type == d.type and o.to == d.to
+             and o.item == d.item and o.stance == d.stance and o.from_ is not None
+             and o.quantity is None and o.sentence_index < d.sentence_index]
+    if len(open_) == 1:
+        n = open_[0]
+        kept[n] = replace(kept[n], quantity=d.quantity, quantity_max=d.quantity_max,
+                          unit=d.unit)
 
 
 def _finish(drafts: list[Draft], all_facts: list[SentenceFacts],

@@ -10,6 +10,7 @@ from typing import TypeVar
 from sanctionwatch.extract.clause_roles import refine_roles
 from sanctionwatch.extract.records import Quantity, Sentence
 from sanctionwatch.extract.roles import CountryMention, mentions_with_roles
+from sanctionwatch.extract.split_denial import split_denials
 from sanctionwatch.knowledge.gazetteer import Match, item_index
 from sanctionwatch.knowledge.schema import ItemCue
 
@@ -25,6 +26,7 @@ _T = TypeVar("_T")
 EVENT_CUES = ("give", "get", "deploy", "steal", "sts", "port_call", "assist", "work", "deny",
               "vessel_change", "register", "trade", "cooperate")
 _EVENT_CUE_SET = frozenset(EVENT_CUES)
+_SPLIT_DENIAL_LANGS = frozenset(("en", "de", "fr", "es", "ru"))
 # zh 将 before an object and a verb of motion ("朝鲜将一万多名士兵派往俄罗斯") marks the
 # object (like 把), not the future ("朝鲜将向俄罗斯派兵")
 _ZH_DISPOSAL = re.compile(r"将(?![向在于会要继续对为把与和从能可派运送卖售交转输出提供])"
@@ -120,6 +122,14 @@ def collect(sentence: Sentence, matches: list[Match], quantities: list[Quantity]
                 cues[kind] = [(m_start, m_end)]
             else:
                 found.append((m_start, m_end))
+    if lang in _SPLIT_DENIAL_LANGS:
+        have = cues.get("deny", [])
+        extra = [(sentence.start + a, sentence.start + b)
+                 for a, b in split_denials(sentence.text, lang)]
+        # a denial word inside the span already stands for it
+        extra = [(a, b) for a, b in extra if not any(a < he and hs < b for hs, he in have)]
+        if extra:
+            cues["deny"] = sorted(have + extra)
     experts = cues.get("experts")
     if experts and facts.items:
         # "기술자", "技术人员": a word inside the name of the personnel is no item

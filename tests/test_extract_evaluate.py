@@ -105,7 +105,7 @@ def test_own_corpora_are_well_formed(name: str) -> None:
 # Regression floors on the project's own corpora (texts written for the project). The
 # numbers measured when the floors were set are in docs/extraction.md; a floor sits a few
 # points under them so that a real regression fails while a harmless re-ordering does not.
-FLOORS = {"extract_own_dev": 0.85, "extract_blind": 0.62, "extract_blind2": 0.60}
+FLOORS = {"extract_own_dev": 0.85, "extract_blind": 0.80, "extract_blind2": 0.60}
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

@@ -11,8 +11,7 @@ import argparse
 import json
 from pathlib import Path
 
-from sanctionwatch.extract import extract_text
-from sanctionwatch.extract.evaluate import corpus_texts, read_jsonl, score
+from sanctionwatch.extract.evaluate import score_corpus
 
 DEFAULT = Path(__file__).resolve().parent.parent / "tests" / "data" / "extract_own_dev"
 
@@ -22,11 +21,7 @@ def main() -> None:
     ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT)
     ap.add_argument("--verbose", action="store_true", help="list misses and false alarms")
     args = ap.parse_args()
-    texts = corpus_texts(args.corpus)
-    gold = read_jsonl((args.corpus / "gold.jsonl").read_text(encoding="utf-8").splitlines())
-    predicted = {doc: [i.wire() for i in extract_text(text).incidents]
-                 for doc, text in texts.items()}
-    result = score(gold, predicted)
+    result = score_corpus(args.corpus)
     print(result.summary())
     if args.verbose:
         for tag, rows in (("MISS ", result.misses), ("FALSE", result.false)):

@@ -7,8 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from sanctionwatch.extract import extract_text
-from sanctionwatch.extract.evaluate import corpus_texts, read_jsonl, score
+from sanctionwatch.extract.evaluate import (
+    corpus_texts,
+    read_gold,
+    read_jsonl,
+    score,
+    score_corpus,
+)
 from sanctionwatch.ingest.originators import iso_country_codes
 
 DATA = Path(__file__).parent / "data"
@@ -87,7 +92,7 @@ def test_read_jsonl_names_the_bad_line() -> None:
 def test_own_corpora_are_well_formed(name: str) -> None:
     corpus = DATA / name
     texts = corpus_texts(corpus)
-    gold = read_jsonl((corpus / "gold.jsonl").read_text(encoding="utf-8").splitlines())
+    gold = read_gold(corpus)
     assert set(texts) == set(gold) and len(texts) >= 16
     iso = iso_country_codes()
     langs = set()
@@ -110,11 +115,7 @@ FLOORS = {"extract_own_dev": 0.85, "extract_blind": 0.80, "extract_blind2": 0.60
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_extractor_on_own_corpora(name: str) -> None:
-    corpus = DATA / name
-    gold = read_jsonl((corpus / "gold.jsonl").read_text(encoding="utf-8").splitlines())
-    predicted = {doc: [i.wire() for i in extract_text(text).incidents]
-                 for doc, text in corpus_texts(corpus).items()}
-    result = score(gold, predicted)
+    result = score_corpus(DATA / name)
     assert result.false_alarm_docs == [], json.dumps(result.false_alarm_docs)
     assert result.overall.f1 >= FLOORS[name], result.summary()
 
@@ -124,10 +125,7 @@ def test_extractor_on_the_shared_development_texts(shared_dir: Path) -> None:
     corpus = shared_dir / "eval-dev"
     if not (corpus / "gold.jsonl").is_file():
         pytest.skip("../shared/eval-dev is absent")
-    gold = read_jsonl((corpus / "gold.jsonl").read_text(encoding="utf-8").splitlines())
-    predicted = {doc: [i.wire() for i in extract_text(text).incidents]
-                 for doc, text in corpus_texts(corpus).items()}
-    result = score(gold, predicted)
+    result = score_corpus(corpus)
     assert result.false_alarm_docs == [], result.false_alarm_docs
     assert result.overall.f1 >= 0.90, result.summary()
     assert result.stance_accuracy >= 0.9 and result.quantity_accuracy >= 0.9, result.summary()

@@ -186,3 +186,18 @@ def corpus_texts(corpus: Path) -> dict[str, str]:
         head, sep, body = raw.partition("\n---\n")
         out[path.stem] = body if sep else raw
     return out
+
+
+def read_gold(corpus: Path) -> dict[str, list[Row]]:
+    """The gold annotations of ``corpus`` (``corpus/gold.jsonl``)."""
+    return read_jsonl((corpus / "gold.jsonl").read_text(encoding="utf-8").splitlines())
+
+
+def score_corpus(corpus: Path) -> Score:
+    """Run the extractor over ``corpus/docs/*.txt`` and score it against its gold."""
+    from sanctionwatch.extract.pipeline import extract_text
+
+    predicted: dict[str, list[Row]] = {
+        doc: [i.wire() for i in extract_text(text).incidents]
+        for doc, text in corpus_texts(corpus).items()}
+    return score(read_gold(corpus), predicted)

@@ -37,14 +37,18 @@ from sanctionwatch.extract.normalise import normalise
 from sanctionwatch.extract.party_hints import victim_firms
 from sanctionwatch.extract.records import DocDate, ExtractionResult
 from sanctionwatch.extract.regex_util import guarded
-from sanctionwatch.extract.sentence_facts import EVENT_CUES, SentenceFacts, bucket, collect
+from sanctionwatch.extract.sentence_facts import (
+    EVENT_CUE_SET,
+    SentenceFacts,
+    bucket,
+    collect,
+)
 from sanctionwatch.extract.sentences import split_sentences
 from sanctionwatch.extract.victims import own_year, victims_from_context
 from sanctionwatch.incident import Incident
 from sanctionwatch.knowledge.gazetteer import for_language, item_index, lower_same_length
 
 DEFAULT_MAX_CHARS = 20_000_000
-_EVENT_CUE_SET = frozenset(EVENT_CUES)
 _ACCUSED = {KP, "RU", "CN"}
 _STAMP = re.compile(r"^\s*date \d{4}-\d{2}(?:-\d{2})?|입력\s*:?\s*\d{4}[-.]\d{1,2}[-.]\d{1,2}"
                     r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
@@ -120,11 +124,9 @@ def _is_denial(facts: SentenceFacts, lang: str = "en") -> set[str]:
     if not facts.has("deny"):
         return set()
     negs = facts.cues.get("negate", [])
-    if negs:
-        after = 8 if lang in ("ko", "ja", "de") else -1
-        if all(any(0 <= ds - ne <= 12 or 0 <= ns - de <= after for ns, ne in negs)
-               for ds, de in facts.cues["deny"]):
-            return set()
+    if negs and all(any(_negates_denial(n, d, lang) for n in negs)
+                    for d in facts.cues["deny"]):
+        return set()
     sources = [st for st, _ in facts.cues.get("source", [])]
     # "Kremlin spokesman …", "the Russian foreign ministry …": a state's spokesman,
     # ministry or state media deny for that state
@@ -148,7 +150,7 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
         flag_hint = _flag_hint(facts) or flag_hint
         if "ship" in facts.cues or "flag" in facts.cues:
             ship_sentences.append(facts)  # read for ship names only when needed
-        if _EVENT_CUE_SET.isdisjoint(facts.cues):
+        if EVENT_CUE_SET.isdisjoint(facts.cues):
             # no trigger and no denial (no "give"/"get" either): nothing comes out of this
             # sentence whichever branch below it took; it only sets the DPRK context
             prev_kp = kp_here
@@ -162,7 +164,7 @@ def _drafts(all_facts: list[SentenceFacts], lang: str) -> list[Draft]:
                 out.extend(goods_bound_for_kp(all_facts, i, lang, _stance(facts)))
             continue
         prev_kp = kp_here
-        if _EVENT_CUE_SET.isdisjoint(facts.cues):
+        if EVENT_CUE_SET.isdisjoint(facts.cues):
             continue  # no trigger and no denial: nothing can come out of this sentence
         if deniers:
             out.extend(_denials(facts, lang, i, deniers, out, flag_hint))
@@ -359,13 +361,19 @@ def _norm_before_trigger(facts: SentenceFacts, lang: str = "en") -> bool:
                                   or any(0 <= a - t <= 60 for a in after) for t in triggers)
 
 
+def _negates_denial(neg: tuple[int, int], denial: tuple[int, int], lang: str) -> bool:
+    """The negation word belongs to the denial word: before it ("did not deny"), or after
+    it in the verb-final languages and German ("부인하지 않았다", "dementierte nicht")."""
+    after = 8 if lang in ("ko", "ja", "de") else -1
+    return 0 <= denial[0] - neg[1] <= 12 or 0 <= neg[0] - denial[1] <= after
+
+
 def _negated(facts: SentenceFacts, lang: str = "en") -> bool:
     spans = [se for k in ("give", "get", "deploy", "steal", "sts") for se in
              facts.cues.get(k, [])]
-    after = 8 if lang in ("ko", "ja", "de") else -1
     # a negation of a denial word ("did not deny sending …") negates no delivery
-    negs = [(ns, ne) for ns, ne in facts.cues.get("negate", []) if not any(
-        0 <= ds - ne <= 12 or 0 <= ns - de <= after for ds, de in facts.cues.get("deny", []))]
+    negs = [n for n in facts.cues.get("negate", []) if not any(
+        _negates_denial(n, d, lang) for d in facts.cues.get("deny", []))]
     if lang in ("ko", "ja"):
         # verb-final: the negation follows the verb ("지원하지 않았다", "供与しなかった",
         # "送っていない")

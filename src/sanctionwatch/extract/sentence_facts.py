@@ -25,7 +25,7 @@ _T = TypeVar("_T")
 # cue kinds that can start an incident (or a denial); sentences without one need no roles
 EVENT_CUES = ("give", "get", "deploy", "steal", "sts", "port_call", "assist", "work", "deny",
               "vessel_change", "register", "trade", "cooperate")
-_EVENT_CUE_SET = frozenset(EVENT_CUES)
+EVENT_CUE_SET = frozenset(EVENT_CUES)
 _SPLIT_DENIAL_LANGS = frozenset(("en", "de", "fr", "es", "ru"))
 # zh 将 before an object and a verb of motion ("朝鲜将一万多名士兵派往俄罗斯") marks the
 # object (like 把), not the future ("朝鲜将向俄罗斯派兵")
@@ -144,7 +144,7 @@ def collect(sentence: Sentence, matches: list[Match], quantities: list[Quantity]
         return facts  # no country: no roles, no locations
     gives = tuple(st for st, _ in cues["give"]) if "give" in cues else ()
     mentions = mentions_with_roles(text, spans, lang, gives,
-                                   roles=not _EVENT_CUE_SET.isdisjoint(cues))
+                                   roles=not EVENT_CUE_SET.isdisjoint(cues))
     if "source" not in cues and "attrib" not in cues:
         facts.countries = mentions  # nothing can mark a mention as a source's seat
     else:
@@ -157,7 +157,7 @@ def collect(sentence: Sentence, matches: list[Match], quantities: list[Quantity]
                 or any(0 <= c.start - en <= gap and text[st:en].lower() in _SOURCE_BEFORE
                        for st, en in attrib)) else c
             for c in mentions]
-    if facts.countries and not _EVENT_CUE_SET.isdisjoint(cues):
+    if facts.countries and not EVENT_CUE_SET.isdisjoint(cues):
         facts.countries = refine_roles(text, sentence.start, sentence.text, facts.countries,
                                        facts.cues, [(h.start, h.end) for h in facts.items],
                                        lang)
